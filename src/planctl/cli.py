@@ -1,0 +1,150 @@
+"""The command line: parse arguments, call one core function, turn its result into an exit code.
+
+Core modules are imported inside the commands, so ``planctl --help`` and
+``--version`` stay as fast as typer itself.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from planctl import __version__
+
+#: Kept here, not taken from the reporter registry, so that --help imports nothing heavy;
+#: a test checks that the two agree.
+FindingFormat = Literal["text", "json", "github"]
+
+app = typer.Typer(
+    help="planctl: skriv, granska, publicera och följ upp kommunens brottsförebyggande planer.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+_state = {"debug": False}
+
+
+@contextmanager
+def guard() -> Iterator[None]:
+    """Map planctl's errors to exit codes; a bug gets exit 3 and a short message."""
+    from planctl.errors import PlanctlError
+
+    try:
+        yield
+    except PlanctlError as error:
+        typer.echo(f"planctl: {error}", err=True)
+        raise typer.Exit(error.exit_code) from None
+    except (typer.Exit, KeyboardInterrupt):
+        raise
+    except Exception as error:  # noqa: BLE001 - the last line of defence is meant to be broad
+        if _state["debug"]:
+            import traceback
+
+            traceback.print_exc()
+        typer.echo(
+            f"planctl: internt fel ({type(error).__name__}: {error}). Detta är en bugg i planctl; "
+            "kör igen med --debug för detaljer och rapportera det.",
+            err=True,
+        )
+        raise typer.Exit(3) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"planctl {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Visa versionen och avsluta.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Visa hela felspårningen vid interna fel.")] = False,
+) -> None:
+    _state["debug"] = debug
+
+
+def _parse_today(value: str | None) -> date:
+    from planctl.errors import UsageError
+
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--today {value!r}: ange ett datum som ÅÅÅÅ-MM-DD") from None
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Planfiler eller mappar (standard: plans/).")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Låt även varningar ge felstatus.")] = False,
+    output_format: Annotated[
+        FindingFormat,
+        typer.Option("--format", "-f", help="Utdataformat."),
+    ] = "text",
+    today: Annotated[
+        str | None, typer.Option("--today", help="Dagens datum (ÅÅÅÅ-MM-DD) för reproducerbara körningar.")
+    ] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Antal processer (standard: en per kärna).")] = None,
+) -> None:
+    """Granska planfiler mot planformatet, lagen och Brås vägledning.
+
+    Skriver varje fynd som FIL:RAD:KOLUMN: ALLVAR KOD meddelande och en
+    sammanfattning. Avslutar med 0 utan fel, 1 vid fel (med --strict även
+    varningar) och 2 vid felaktig användning.
+
+    Exempel: planctl validate plans/ --format github
+    """
+    with guard():
+        from planctl.reporters import REPORTERS
+        from planctl.validate import exit_code, validate_paths
+
+        results = validate_paths(paths or [Path("plans")], _parse_today(today), jobs)
+        if not results:
+            from planctl.errors import UsageError
+
+            raise UsageError(f"inga planfiler (*.yaml) hittades i {', '.join(map(str, paths or ['plans']))}")
+        color = output_format == "text" and sys.stdout.isatty()
+        REPORTERS[output_format](results, sys.stdout, color)
+        code = exit_code(results, strict)
+    raise typer.Exit(code)
+
+
+@app.command()
+def schema() -> None:
+    """Skriv planformatets JSON Schema, för editorer och YAML-språkservern.
+
+    Exempel: planctl schema > schema/plan.schema.json
+    """
+    with guard():
+        from planctl.schema import schema_text
+
+        sys.stdout.write(schema_text())
+
+
+@app.command()
+def rules(
+    markdown: Annotated[bool, typer.Option("--markdown", help="Skriv som Markdown-tabell (README).")] = False,
+) -> None:
+    """Lista alla kontroller med kod, allvar och förklaring.
+
+    Exempel: planctl rules --markdown
+    """
+    with guard():
+        from planctl.rules_doc import rules_markdown, rules_text
+
+        sys.stdout.write(rules_markdown() if markdown else rules_text())
+
+
+def main() -> None:
+    app(prog_name="planctl")

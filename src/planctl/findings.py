@@ -1,0 +1,51 @@
+"""Findings: what a check says about one place in one file."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.IntEnum):
+    """How serious a finding is; the order is used for sorting and exit codes."""
+
+    INFO = 0
+    WARNING = 1
+    ERROR = 2
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem at one place. Sorts by file, line, column, then code."""
+
+    file: str
+    line: int
+    column: int
+    code: str
+    severity: Severity = field(compare=False)
+    message: str = field(compare=False)
+    #: where in the document, e.g. ``focus_areas[0].measures[1].timing``; "" for the file
+    path: str = field(default="", compare=False)
+    #: the written reason where the plan silenced this finding, else None
+    silenced_by: str | None = field(default=None, compare=False)
+
+    def location(self) -> str:
+        if self.line:
+            return f"{self.file}:{self.line}:{self.column}"
+        return self.file
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity.label,
+            "code": self.code,
+            "message": self.message,
+            "path": self.path,
+            "silenced": self.silenced_by,
+        }

@@ -1,0 +1,260 @@
+"""Read a plan file safely: one parse, values and positions from the same node tree.
+
+The file is composed once into PyYAML's node tree (libyaml's C parser where
+present). Values are built from that tree by ``_Builder``, which also refuses
+what a plan file never needs: duplicate keys, explicit tags, alias bombs and
+absurd nesting. The tree is kept so that any finding can be placed at
+``line:col``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from planctl.findings import Finding
+from planctl.rules import RULES
+
+try:  # libyaml is 15x faster; the pure-Python loader is a correct fallback
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+#: Plans are text documents; 80 KB is a large one. Anything near this is not a plan.
+MAX_BYTES = 2 * 1024 * 1024
+#: A plan nests about eight levels deep.
+MAX_DEPTH = 40
+#: Values built after expanding aliases; a large plan has about 10,000.
+MAX_NODES = 200_000
+#: Above this estimated depth, check the real depth with the event stream before
+#: composing: libyaml's composer recurses on the C stack and can crash.
+_SAFE_COMPOSE_DEPTH = 1000
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_TYPE_WORDS = {
+    _TAG + "bool": "ett sanningsvärde (ja/nej)",
+    _TAG + "int": "ett heltal",
+    _TAG + "float": "ett decimaltal",
+    _TAG + "timestamp": "ett datum",
+    _TAG + "null": "ett tomt värde",
+}
+_BLOCK_PREFIX = re.compile(r"^[ \-?:]*", re.MULTILINE)
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+@dataclass
+class LoadedFile:
+    """A plan file as read: its values, its node tree, and what went wrong."""
+
+    path: str
+    data: Any = None
+    root: yaml.Node | None = None
+    findings: list[Finding] = field(default_factory=list)
+    #: False when the file could not be read into values at all
+    usable: bool = False
+
+
+def finding(path: str, code: str, message: str, mark: yaml.Mark | None = None, doc_path: str = "") -> Finding:
+    """A finding of rule ``code`` at a libyaml mark (0-based) or at the file."""
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+    return Finding(path, line, column, code, RULES[code].severity, message, doc_path)
+
+
+def type_word(node: yaml.Node) -> str | None:
+    """How YAML 1.1 read an unquoted scalar, in words; None when it stayed text."""
+    if isinstance(node, yaml.ScalarNode) and not node.style and node.tag != _TAG + "str":
+        return _TYPE_WORDS.get(node.tag)
+    return None
+
+
+def load_file(path: Path, display: str | None = None) -> LoadedFile:
+    """Read ``path``; never raises for anything the file holds."""
+    name = display if display is not None else str(path)
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return LoadedFile(name, findings=[finding(name, "F001", f"filen kan inte läsas: {reason}")])
+    if len(raw) > MAX_BYTES:
+        return LoadedFile(
+            name,
+            findings=[finding(name, "F003", f"filen är större än {MAX_BYTES // (1024 * 1024)} MiB; en plan är ett textdokument")],
+        )
+    return load_bytes(raw, name)
+
+
+def load_bytes(raw: bytes, name: str) -> LoadedFile:
+    """Decode and parse one file's bytes."""
+    loaded = LoadedFile(name)
+    text = _decode(raw, loaded)
+    if text is None:
+        return loaded
+    if _too_deep(text, loaded):
+        return loaded
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        loaded.findings.append(_syntax_finding(error, text, name))
+        return loaded
+    finally:
+        loader.dispose()
+    if root is None:
+        loaded.findings.append(finding(name, "F006", "filen är tom: den innehåller ingen plan"))
+        return loaded
+    loaded.root = root
+    if not isinstance(root, yaml.MappingNode):
+        what = "en lista" if isinstance(root, yaml.SequenceNode) else "ett enskilt värde"
+        loaded.findings.append(
+            finding(name, "F007", f"filen innehåller {what}; en plan börjar med nycklar som 'kind:' och 'title:'", root.start_mark)
+        )
+        return loaded
+    builder = _Builder(name, loader)
+    try:
+        loaded.data = builder.build(root, 0, "")
+        loaded.usable = True
+    except _Refused:
+        pass
+    loaded.findings.extend(builder.findings)
+    return loaded
+
+
+def _decode(raw: bytes, loaded: LoadedFile) -> str | None:
+    if b"\x00" in raw:
+        offset = raw.index(b"\x00")
+        line = raw.count(b"\n", 0, offset) + 1
+        loaded.findings.append(
+            Finding(loaded.path, line, offset - (raw.rfind(b"\n", 0, offset) + 1) + 1, "F002",
+                    RULES["F002"].severity, "filen innehåller binära data (NUL-tecken), inte text")
+        )
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        loaded.findings.append(
+            Finding(loaded.path, line, column, "F002", RULES["F002"].severity,
+                    f"filen är inte giltig UTF-8 (byte 0x{raw[error.start]:02x}); spara den som UTF-8")
+        )
+        return None
+    return text.removeprefix("\ufeff")
+
+
+def _too_deep(text: str, loaded: LoadedFile) -> bool:
+    """Refuse absurd nesting before libyaml's recursive composer sees it."""
+    bound = 2 * max((len(m) for m in _BLOCK_PREFIX.findall(text)), default=0) + 2
+    depth = 0
+    for bracket in _BRACKETS.findall(text):
+        depth = depth + 1 if bracket in "[{" else max(depth - 1, 0)
+        if bound + depth > _SAFE_COMPOSE_DEPTH:
+            break
+    else:
+        return False
+    # Only suspicious files get here: walk the event stream, which is not recursive.
+    depth = 0
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    loaded.findings.append(
+                        finding(loaded.path, "F012", f"strukturen är nästlad djupare än {MAX_DEPTH} nivåer", event.start_mark)
+                    )
+                    return True
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError:
+        return False  # the composer reports the syntax error with its position
+    finally:
+        loader.dispose()
+    return False
+
+
+def _syntax_finding(error: yaml.MarkedYAMLError, text: str, name: str) -> Finding:
+    mark = error.problem_mark or error.context_mark
+    if error.context == "expected a single document in the stream":
+        return finding(name, "F008", "filen innehåller flera YAML-dokument (---); en fil ska hålla en plan", mark)
+    line = mark.line if mark is not None else len(text.splitlines())
+    for number, content in enumerate(text.splitlines()[: line + 1]):
+        indent = content[: len(content) - len(content.lstrip(" \t"))]
+        if "\t" in indent:
+            column = indent.index("\t")
+            return Finding(name, number + 1, column + 1, "F005", RULES["F005"].severity,
+                           "tabbtecken i indraget; YAML kräver mellanslag för indrag")
+    problem = error.problem or error.context or "okänt fel"
+    return finding(name, "F004", f"YAML-syntaxfel: {problem}" + (f" ({error.context})" if error.context and error.problem else ""), mark)
+
+
+class _Refused(Exception):
+    """The file holds something planctl will not build values from."""
+
+
+class _Builder:
+    """Builds plain values from a node tree, refusing what a plan never needs."""
+
+    def __init__(self, name: str, loader: Any) -> None:
+        self.name = name
+        self.loader = loader
+        self.findings: list[Finding] = []
+        self.count = 0
+        self.active: set[int] = set()
+
+    def refuse(self, code: str, message: str, node: yaml.Node, doc_path: str) -> _Refused:
+        self.findings.append(finding(self.name, code, message, node.start_mark, doc_path))
+        return _Refused()
+
+    def build(self, node: yaml.Node, depth: int, doc_path: str) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise self.refuse("F011", f"filen expanderar till fler än {MAX_NODES} värden genom alias (&/*); det ser ut som en aliasbomb", node, doc_path)
+        if depth > MAX_DEPTH:
+            raise self.refuse("F012", f"strukturen är nästlad djupare än {MAX_DEPTH} nivåer", node, doc_path)
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag not in _SCALAR_TAGS:
+                raise self.refuse("F010", f"taggen {_short_tag(node.tag)} är inte tillåten; en plan innehåller bara text, tal, datum och listor", node, doc_path)
+            try:
+                return self.loader.construct_object(node)
+            except yaml.constructor.ConstructorError as error:
+                raise self.refuse("F004", f"värdet kan inte läsas: {error.problem}", node, doc_path) from None
+        if id(node) in self.active:
+            raise self.refuse("F011", "ett alias (*) pekar på sig självt", node, doc_path)
+        self.active.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                if node.tag != _TAG + "seq":
+                    raise self.refuse("F010", f"taggen {_short_tag(node.tag)} är inte tillåten", node, doc_path)
+                return [self.build(item, depth + 1, f"{doc_path}[{index}]") for index, item in enumerate(node.value)]
+            if node.tag != _TAG + "map":
+                raise self.refuse("F010", f"taggen {_short_tag(node.tag)} är inte tillåten", node, doc_path)
+            result: dict[Any, Any] = {}
+            first_seen: dict[Any, yaml.Node] = {}
+            for key_node, value_node in node.value:
+                key = self.build(key_node, depth + 1, doc_path)
+                if isinstance(key, (list, dict)):
+                    raise self.refuse("F004", "en nyckel måste vara text, inte en lista eller ett uppslag", key_node, doc_path)
+                child = f"{doc_path}.{key}" if doc_path else str(key)
+                if key in first_seen:
+                    self.findings.append(
+                        finding(self.name, "F009",
+                                f"nyckeln '{key}' förekommer två gånger (första gången på rad {first_seen[key].start_mark.line + 1}); YAML behåller bara den sista",
+                                key_node.start_mark, child)
+                    )
+                else:
+                    first_seen[key] = key_node
+                result[key] = self.build(value_node, depth + 1, child)
+            return result
+        finally:
+            self.active.discard(id(node))
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag

@@ -1,0 +1,269 @@
+"""The plan format: a pydantic model of a prevention plan.
+
+YAML keys are English, content is Swedish. Text fields may hold Markdown.
+The model checks shape and types only; rules that look across the plan
+(references, the law's demands, good practice) live in ``checks.py``.
+"""
+
+from __future__ import annotations
+
+import re
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+FORMAT_VERSION = 1
+
+#: An identifier that other parts of the plan refer to.
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-zÅÄÖåäöÉé0-9][A-Za-zÅÄÖåäöÉé0-9_.\-]*$", max_length=80),
+]
+#: A piece of Swedish text; may hold Markdown.
+Text = Annotated[str, StringConstraints(min_length=1)]
+Year = Annotated[int, Field(ge=1900, le=2200)]
+
+PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+def _iso_date(value: object) -> object:
+    """YAML reads an unquoted 2024-06-15 as a date; a partial date keeps it as text."""
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+#: A date as precise as the source: ``2024``, ``2024-06`` or ``2024-06-15``.
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_iso_date, json_schema_input_type=str),
+    StringConstraints(pattern=PARTIAL_DATE.pattern),
+]
+
+
+class Strict(BaseModel):
+    """Base for every part of a plan: unknown keys are errors, nothing is coerced silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class PlanKind(str, Enum):
+    ATGARDSPLAN = "åtgärdsplan"
+    HANDLINGSPLAN = "handlingsplan"
+
+
+class PreventionLevel(str, Enum):
+    UNIVERSELL = "universell"
+    SELEKTIV = "selektiv"
+    INDIKERAD = "indikerad"
+
+
+class TimePerspective(str, Enum):
+    REAKTIVT = "reaktivt"
+    FORHINDRA = "förhindra uppkomsten"
+    FORANDRA = "förändra förutsättningarna"
+
+
+class Effort(str, Enum):
+    PUNKTINSATS = "punktinsats"
+    ORDINARIE = "ordinarie verksamhet"
+
+
+class AreaTrack(str, Enum):
+    """Whether an area is prioritised in this plan or handled through other forums."""
+
+    PRIORITERAT = "prioriterat"
+    ANNAT_FORUM = "annat forum"
+
+
+class OrganisationType(str, Enum):
+    FORVALTNING = "förvaltning"
+    BOLAG = "bolag"
+    MYNDIGHET = "myndighet"
+    REGION = "region"
+    SAMLINGSNAMN = "samlingsnamn"
+    OVRIG = "övrig"
+
+
+class Silence(Strict):
+    """Silences one check for the plan or for one element, with a written reason."""
+
+    rule: Annotated[str, StringConstraints(pattern=r"^[A-Z]{1,3}\d{3}$")]
+    reason: Text
+    until: dt.date | None = None
+
+
+class SourceRef(Strict):
+    """A source the text rests on, with page references where the source gives them."""
+
+    title: Text
+    pages: str | None = None
+    reference: str | None = None
+    url: str | None = None
+
+
+class Section(Strict):
+    """A free-text section of the document (introduction, chapter intros)."""
+
+    title: Text
+    text: Text
+
+
+class Decision(Strict):
+    """Who decided the plan, when, and under which registry reference (diarienummer)."""
+
+    body: Text | None = None
+    date: PartialDate | None = None
+    reference: str | None = None
+    text: Text | None = None
+
+
+class Lagesbild(Strict):
+    """The situation picture of local crime that the plan rests on (4–5 §§)."""
+
+    title: Text
+    completed: PartialDate | None = None
+    reference: str | None = None
+    url: str | None = None
+    note: Text | None = None
+
+
+class RelatedPlan(Strict):
+    """An earlier plan or another plan this one relates to (7 §)."""
+
+    title: Text | None = None
+    reference: str | None = None
+    note: Text | None = None
+
+
+class FollowUpArrangement(Strict):
+    """How the plan as a whole is followed up (6 §: at least every other year)."""
+
+    interval_months: Annotated[int, Field(ge=1, le=120)]
+    forum: Text | None = None
+    text: Text | None = None
+
+
+class Organisation(Strict):
+    id: Id
+    name: Text
+    type: OrganisationType = OrganisationType.FORVALTNING
+    #: listed in the document's abbreviation list (Förkortningar)
+    abbreviation: bool = False
+
+
+class Cause(Strict):
+    """A named cause from the cause analysis (orsaksanalys)."""
+
+    id: Id
+    name: Text
+    description: Text | None = None
+
+
+class CauseAnalysis(Strict):
+    text: Text
+    causes: list[Cause] = []
+
+
+class Range(Strict):
+    """A span of years, or something recurring (``årligen med start 2025``)."""
+
+    start: Year
+    end: Year | None = None
+    recurrence: Literal["årligen", "terminsvis", "kvartalsvis", "månadsvis", "löpande"] | None = None
+    text: Text | None = None
+
+
+
+
+def _year_to_range(value: object) -> object:
+    return {"start": value} if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+#: When a measure happens: a year (``2025``) or a :class:`Range`.
+Timing = Annotated[Range, BeforeValidator(_year_to_range, json_schema_input_type=Year | Range)]
+
+
+class Indicator(Strict):
+    """A follow-up indicator (uppföljningsmått)."""
+
+    id: Id
+    name: Text
+    silence: list[Silence] = []
+
+
+class MeasureFollowUp(Strict):
+    """How a measure is followed up: indicators, a named forum, or words."""
+
+    indicators: list[Indicator] = []
+    forum: Text | None = None
+    text: Text | None = None
+
+
+class Method(Strict):
+    name: Text
+    evidence_based: bool | None = None
+    url: str | None = None
+
+
+class Measure(Strict):
+    """A measure (åtgärd): who does what, when, to which end, and how it is followed up."""
+
+    id: Id
+    title: Text
+    description: Text | None = None
+    goals: list[Text] = []
+    timing: Timing | None = None
+    owners: list[Id] = []
+    #: the lead owner (ansvarig); None where the source does not say
+    lead: Id | None = None
+    follow_up: MeasureFollowUp | None = None
+    prevention_level: PreventionLevel | None = None
+    time_perspective: TimePerspective | None = None
+    effort: Effort | None = None
+    also_affects: list[Id] = []
+    addresses: list[Id] = []
+    method: Method | None = None
+    notes: list[Text] = []
+    silence: list[Silence] = []
+
+
+class FocusArea(Strict):
+    """A crime area (brottsområde) with its description, cause analysis and measures."""
+
+    id: Id
+    title: Text
+    track: AreaTrack = AreaTrack.PRIORITERAT
+    description: Text | None = None
+    sources: list[SourceRef] = []
+    cause_analysis: CauseAnalysis | None = None
+    measures_intro: Text | None = None
+    measures: list[Measure] = []
+    notes: list[Text] = []
+    silence: list[Silence] = []
+
+
+class Plan(Strict):
+    """A prevention plan: an åtgärdsplan under Lag (2023:196) or a unit's handlingsplan."""
+
+    format_version: Literal[1]
+    kind: PlanKind
+    id: Id
+    municipality: Text
+    title: Text
+    period: Range
+    organisation: Text | None = None
+    decision: Decision | None = None
+    #: the date printed on the document, where it differs from the decision
+    document_date: PartialDate | None = None
+    legal_basis: Text | None = None
+    lagesbild: Lagesbild | None = None
+    earlier_plans: list[RelatedPlan] = []
+    related_plans: list[RelatedPlan] = []
+    follow_up: FollowUpArrangement | None = None
+    introduction: list[Section] = []
+    organisations: list[Organisation] = []
+    focus_areas: list[FocusArea] = []
+    other_areas_intro: Section | None = None
+    notes: list[Text] = []
+    silence: list[Silence] = []

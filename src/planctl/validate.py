@@ -1,0 +1,314 @@
+"""Validate plan files: load, check the model, check the plan, place every finding.
+
+The one entry point is :func:`validate_paths`; it never raises for anything a
+file holds and returns every finding of every file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from planctl.checks import Loc, check_plan, suggest
+from planctl.errors import UsageError
+from planctl.findings import Finding, Severity
+from planctl.loader import LoadedFile, load_file, type_word
+from planctl.model import Plan, Silence
+from planctl.rules import RULES
+
+PLAN_SUFFIXES = (".yaml", ".yml")
+#: Below this many files a second process costs more than it saves.
+PARALLEL_THRESHOLD = 24
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    plan: Plan | None = None
+
+
+def discover(paths: Sequence[Path]) -> list[Path]:
+    """The plan files named by ``paths``: files as given, folders searched for ``*.yaml``."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.suffix in PLAN_SUFFIXES and p.is_file()))
+        elif path.exists() or path.is_symlink():
+            found.append(path)
+        else:
+            raise UsageError(f"{path}: finns inte")
+    return found
+
+
+def validate_paths(paths: Sequence[Path], today: date, jobs: int | None = None) -> list[FileResult]:
+    """Validate every plan file under ``paths``; one process per core for large sets."""
+    files = discover(paths)
+    workers = min(jobs if jobs is not None else (os.cpu_count() or 1), 8)
+    if workers > 1 and len(files) >= PARALLEL_THRESHOLD:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+        context = multiprocessing.get_context(method)
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            chunk = max(1, len(files) // (workers * 4))
+            results = list(pool.map(_validate_for_pool, files, [today] * len(files), chunksize=chunk))
+        return results
+    return [validate_file(path, today) for path in files]
+
+
+def _validate_for_pool(path: Path, today: date) -> FileResult:
+    result = validate_file(path, today)
+    result.plan = None  # findings are all the parent needs; plans are costly to send back
+    return result
+
+
+def validate_file(path: Path, today: date) -> FileResult:
+    loaded = load_file(path)
+    result = FileResult(loaded.path, list(loaded.findings))
+    if not loaded.usable or loaded.root is None:
+        return result
+    try:
+        plan = Plan.model_validate(loaded.data)
+    except ValidationError as error:
+        result.findings.extend(model_findings(loaded, error, Plan))
+    else:
+        result.plan = plan
+        result.findings.extend(plan_findings(loaded, plan, today))
+    result.findings.sort()
+    return result
+
+
+# -- positions ---------------------------------------------------------------------------
+
+
+def path_text(loc: Sequence[str | int]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def locate(root: yaml.Node, loc: Sequence[str | int], key: bool = False) -> tuple[yaml.Node, bool]:
+    """The node at ``loc`` (or its key node), and whether all of ``loc`` was found."""
+    node = root
+    for index, part in enumerate(loc):
+        last = index == len(loc) - 1
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in reversed(node.value):  # YAML keeps the last of duplicates
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(part):
+                    node = key_node if (key and last) else value_node
+                    break
+            else:
+                return node, False
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            node = node.value[part]
+        else:
+            return node, False
+    return node, True
+
+
+def _finding_at(loaded: LoadedFile, code: str, loc: Loc, message: str, key: bool = False) -> Finding:
+    assert loaded.root is not None
+    node, _ = locate(loaded.root, loc, key)
+    mark = node.start_mark
+    return Finding(loaded.path, mark.line + 1, mark.column + 1, code, RULES[code].severity, message, path_text(loc))
+
+
+# -- model errors ------------------------------------------------------------------------
+
+_EXPECTED = {
+    "string_type": "text",
+    "int_type": "ett heltal",
+    "int_parsing": "ett heltal",
+    "int_from_float": "ett heltal",
+    "bool_type": "true eller false",
+    "bool_parsing": "true eller false",
+    "list_type": "en lista",
+    "dict_type": "nycklar med värden",
+    "model_type": "nycklar med värden",
+    "model_attributes_type": "nycklar med värden",
+    "date_type": "ett datum (ÅÅÅÅ-MM-DD)",
+    "date_parsing": "ett datum (ÅÅÅÅ-MM-DD)",
+    "date_from_datetime_inexact": "ett datum (ÅÅÅÅ-MM-DD) utan klockslag",
+}
+
+
+def _got(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "nycklar med värden"
+    if isinstance(node, yaml.SequenceNode):
+        return "en lista"
+    word = type_word(node)
+    if word:
+        return f"{word} ({node.value})" if node.value else word
+    return f"texten '{node.value}'"
+
+
+def model_findings(loaded: LoadedFile, error: ValidationError, model: type[BaseModel]) -> list[Finding]:
+    """Turn pydantic's errors into findings at the right lines, in plain Swedish."""
+    assert loaded.root is not None
+    findings: list[Finding] = []
+    for detail in error.errors(include_url=False):
+        loc = tuple(detail["loc"])
+        kind = detail["type"]
+        node, found = locate(loaded.root, loc)
+        field_name = str(loc[-1]) if loc else ""
+        if kind == "missing":
+            findings.append(_finding_at(loaded, "S102", loc[:-1], f"obligatoriskt fält '{field_name}' saknas"))
+            findings[-1] = _with_path(findings[-1], loc)
+        elif kind == "extra_forbidden":
+            allowed = fields_at(model, loc[:-1])
+            findings.append(
+                _finding_at(loaded, "S103", loc, f"okänd nyckel '{field_name}'{suggest(field_name, allowed)}", key=True)
+            )
+        elif kind == "string_type" and found and type_word(node):
+            findings.append(
+                _finding_at(
+                    loaded, "S105", loc,
+                    f"YAML läser {node.value} som {type_word(node)}{_read_as(detail.get('input'), node.value)}; "
+                    f"sätt citattecken om du menar texten: \"{node.value}\"",
+                )
+            )
+        elif kind in _EXPECTED:
+            got = _got(node) if found else "något annat"
+            findings.append(_finding_at(loaded, "S101", loc, f"väntade {_EXPECTED[kind]}, fick {got}"))
+        else:
+            findings.append(_finding_at(loaded, "S106", loc, _invalid_message(detail, field_name)))
+    return findings
+
+
+def _read_as(value: object, text: str) -> str:
+    """What YAML made of the text, where that differs from it: ``(750)`` for ``12:30``."""
+    shown = str(value).lower() if isinstance(value, bool) else str(value)
+    return "" if shown == text or value is None else f" ({shown})"
+
+
+def _with_path(finding: Finding, loc: Loc) -> Finding:
+    return Finding(finding.file, finding.line, finding.column, finding.code, finding.severity, finding.message, path_text(loc))
+
+
+def _invalid_message(detail: Any, field_name: str) -> str:
+    kind = detail["type"]
+    ctx = detail.get("ctx", {})
+    value = detail.get("input")
+    if kind in ("enum", "literal_error"):
+        expected = str(ctx.get("expected", "")).replace(" or ", " eller ")
+        if field_name == "format_version":
+            return f"formatversion {value!r} känns inte igen; den här versionen av planctl läser formatversion {expected}"
+        return f"'{value}' är inte ett tillåtet värde; välj {expected}"
+    if kind == "string_pattern_mismatch":
+        if "\\d{4}" in str(ctx.get("pattern", "")):
+            return f"'{value}' är inte ett datum på formen ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD"
+        if field_name == "rule":
+            return f"'{value}' är inte en regelkod (som G409); se planctl rules"
+        return f"'{value}' är inte ett giltigt id: använd bokstäver, siffror, '-', '_' och '.', utan mellanslag"
+    if kind == "string_too_short":
+        return "texten är tom"
+    if kind == "string_too_long":
+        return f"värdet är längre än {ctx.get('max_length')} tecken"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"värdet {value} är för litet; minsta tillåtna är {ctx.get('ge', ctx.get('gt'))}"
+    if kind in ("less_than_equal", "less_than"):
+        return f"värdet {value} är för stort; största tillåtna är {ctx.get('le', ctx.get('lt'))}"
+    return str(detail.get("msg", "ogiltigt värde"))
+
+
+def fields_at(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
+    """The keys the format allows at ``loc``, for "did you mean" suggestions."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part) if isinstance(current, type) and issubclass(current, BaseModel) else None
+        if info is None:
+            return []
+        current = _model_in(info.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _model_in(annotation: Any) -> Any:
+    """The pydantic model inside ``list[X]``, ``X | None`` or ``Annotated[X, ...]``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+# -- plan checks and silences ------------------------------------------------------------
+
+
+def plan_findings(loaded: LoadedFile, plan: Plan, today: date) -> list[Finding]:
+    issues = check_plan(plan)
+    silences = list(_silences(plan))
+    findings: list[Finding] = []
+    expired: set[Loc] = set()
+    for loc, number, silence in silences:
+        rule = RULES.get(silence.rule)
+        if rule is None or not rule.silenceable:
+            why = "finns inte" if rule is None else "kan inte tystas"
+            findings.append(_finding_at(loaded, "R205", (*loc, "silence", number, "rule"), f"regeln {silence.rule} {why}{suggest(silence.rule, [c for c, r in RULES.items() if r.silenceable])}"))
+    for issue in issues:
+        found = _finding_at(loaded, issue.code, issue.loc, issue.message)
+        for loc, number, silence in silences:
+            if silence.rule != issue.code or issue.loc[: len(loc)] != loc:
+                continue
+            if silence.until is not None and silence.until < today:
+                if (*loc, number) not in expired:
+                    expired.add((*loc, number))
+                    findings.append(
+                        _finding_at(loaded, "G411", (*loc, "silence", number), f"tystningen av {silence.rule} gällde till {silence.until}; fynden visas igen")
+                    )
+                continue
+            found = Finding(found.file, found.line, found.column, found.code, found.severity, found.message, found.path, silence.reason)
+            break
+        findings.append(found)
+    return findings
+
+
+def _silences(plan: Plan) -> Iterator[tuple[Loc, int, Silence]]:
+    for number, silence in enumerate(plan.silence):
+        yield (), number, silence
+    for a, area in enumerate(plan.focus_areas):
+        for number, silence in enumerate(area.silence):
+            yield ("focus_areas", a), number, silence
+        for m, measure in enumerate(area.measures):
+            for number, silence in enumerate(measure.silence):
+                yield ("focus_areas", a, "measures", m), number, silence
+            if measure.follow_up:
+                for i, indicator in enumerate(measure.follow_up.indicators):
+                    for number, silence in enumerate(indicator.silence):
+                        yield ("focus_areas", a, "measures", m, "follow_up", "indicators", i), number, silence
+
+
+def counts(results: Sequence[FileResult]) -> dict[str, int]:
+    """How many findings of each severity, and how many were silenced."""
+    total = {"error": 0, "warning": 0, "info": 0, "silenced": 0, "files": len(results)}
+    for result in results:
+        for item in result.findings:
+            if item.silenced_by is not None:
+                total["silenced"] += 1
+            else:
+                total[item.severity.label] += 1
+    return total
+
+
+def exit_code(results: Sequence[FileResult], strict: bool) -> int:
+    """0 when nothing fails, 1 when an error (or, with ``strict``, a warning) remains."""
+    worst = Severity.WARNING if strict else Severity.ERROR
+    failing = any(f.silenced_by is None and f.severity >= worst for r in results for f in r.findings)
+    return 1 if failing else 0
+
