@@ -69,7 +69,13 @@ def _all_issues(plan: Plan) -> Iterator[Issue]:
 
 
 def _duplicate_ids(plan: Plan) -> Iterator[Issue]:
-    groups: dict[str, list[tuple[str, Loc]]] = {"organisation": [], "fokusområde": [], "orsak": [], "åtgärd": [], "indikator": []}
+    groups: dict[str, list[tuple[str, Loc]]] = {
+        "organisation": [],
+        "fokusområde": [],
+        "orsak": [],
+        "åtgärd": [],
+        "indikator": [],
+    }
     for o, org in enumerate(plan.organisations):
         groups["organisation"].append((org.id, ("organisations", o, "id")))
     for a, area in enumerate(plan.focus_areas):
@@ -102,12 +108,18 @@ def _loc_text(loc: Loc) -> str:
 
 def _plan_level(plan: Plan) -> Iterator[Issue]:
     if plan.period.end is not None and plan.period.end < plan.period.start:
-        yield Issue("S107", ("period",), f"planperioden slutar {plan.period.end}, före sitt startår {plan.period.start}")
+        yield Issue(
+            "S107", ("period",), f"planperioden slutar {plan.period.end}, före sitt startår {plan.period.start}"
+        )
     if plan.kind is not PlanKind.ATGARDSPLAN:
         return
     decided = plan.decision.date if plan.decision else None
     if plan.lagesbild is None:
-        yield Issue("L301", (), "planen anger inte vilken lägesbild den bygger på (lagesbild:); 5 § kräver lägesbilden som underlag")
+        yield Issue(
+            "L301",
+            (),
+            "planen anger inte vilken lägesbild den bygger på (lagesbild:); 5 § kräver lägesbilden som underlag",
+        )
     elif plan.lagesbild.completed and decided and date_bounds(plan.lagesbild.completed)[0] > date_bounds(decided)[1]:
         yield Issue(
             "L302",
@@ -115,7 +127,11 @@ def _plan_level(plan: Plan) -> Iterator[Issue]:
             f"lägesbilden färdigställdes {plan.lagesbild.completed}, efter beslutet om planen {decided}; planen ska bygga på lägesbilden",
         )
     if decided is None:
-        yield Issue("L303", ("decision",) if plan.decision else (), "planen anger inget beslutsdatum (decision.date); uppföljningskravet i 6 § räknas från beslutet")
+        yield Issue(
+            "L303",
+            ("decision",) if plan.decision else (),
+            "planen anger inget beslutsdatum (decision.date); uppföljningskravet i 6 § räknas från beslutet",
+        )
     if (
         plan.document_date
         and plan.lagesbild
@@ -128,7 +144,9 @@ def _plan_level(plan: Plan) -> Iterator[Issue]:
             f"dokumentet är daterat {plan.document_date}, före lägesbilden ({plan.lagesbild.completed}) som planen bygger på",
         )
     if plan.follow_up is None:
-        yield Issue("L306", (), "planen säger inte hur den följs upp (follow-up:); 6 § kräver uppföljning minst vartannat år")
+        yield Issue(
+            "L306", (), "planen säger inte hur den följs upp (follow_up:); 6 § kräver uppföljning minst vartannat år"
+        )
     elif plan.follow_up.interval_months > 24:
         yield Issue(
             "L305",
@@ -178,21 +196,39 @@ def _measure(plan: Plan, area: FocusArea, measure: Measure, loc: Loc) -> Iterato
         yield Issue("G410", loc, f"{name} har {len(measure.owners)} ägare men ingen utpekad ansvarig (lead)")
 
 
-def _references(measure: Measure, loc: Loc, organisations: set[str], areas: set[str], causes: set[str]) -> Iterator[Issue]:
+def _references(
+    measure: Measure, loc: Loc, organisations: set[str], areas: set[str], causes: set[str]
+) -> Iterator[Issue]:
     for o, owner in enumerate(measure.owners):
         if owner not in organisations:
-            yield Issue("R201", (*loc, "owners", o), f"ägaren '{owner}' finns inte bland planens organisationer{suggest(owner, organisations)}")
+            yield Issue(
+                "R201",
+                (*loc, "owners", o),
+                f"ägaren '{owner}' finns inte bland planens organisationer{suggest(owner, organisations)}",
+            )
     if measure.lead is not None:
         if measure.lead not in organisations:
-            yield Issue("R201", (*loc, "lead"), f"den ansvariga '{measure.lead}' finns inte bland planens organisationer{suggest(measure.lead, organisations)}")
+            yield Issue(
+                "R201",
+                (*loc, "lead"),
+                f"den ansvariga '{measure.lead}' finns inte bland planens organisationer{suggest(measure.lead, organisations)}",
+            )
         elif measure.lead not in measure.owners:
-            yield Issue("R204", (*loc, "lead"), f"den ansvariga '{measure.lead}' står inte bland åtgärdens ägare (owners)")
+            yield Issue(
+                "R204", (*loc, "lead"), f"den ansvariga '{measure.lead}' står inte bland åtgärdens ägare (owners)"
+            )
     for i, area in enumerate(measure.also_affects):
         if area not in areas:
-            yield Issue("R202", (*loc, "also_affects", i), f"fokusområdet '{area}' finns inte i planen{suggest(area, areas)}")
+            yield Issue(
+                "R202", (*loc, "also_affects", i), f"fokusområdet '{area}' finns inte i planen{suggest(area, areas)}"
+            )
     for i, cause in enumerate(measure.addresses):
         if cause not in causes:
-            yield Issue("R203", (*loc, "addresses", i), f"orsaken '{cause}' finns inte i någon orsaksanalys{suggest(cause, causes)}")
+            yield Issue(
+                "R203",
+                (*loc, "addresses", i),
+                f"orsaken '{cause}' finns inte i någon orsaksanalys{suggest(cause, causes)}",
+            )
 
 
 def _short(text: str, limit: int = 60) -> str:

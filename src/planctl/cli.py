@@ -20,6 +20,7 @@ from planctl import __version__
 #: Kept here, not taken from the reporter registry, so that --help imports nothing heavy;
 #: a test checks that the two agree.
 FindingFormat = Literal["text", "json", "github"]
+RenderFormat = Literal["md", "html", "pdf"]
 
 app = typer.Typer(
     help="planctl: skriv, granska, publicera och följ upp kommunens brottsförebyggande planer.",
@@ -95,7 +96,9 @@ def validate(
     today: Annotated[
         str | None, typer.Option("--today", help="Dagens datum (ÅÅÅÅ-MM-DD) för reproducerbara körningar.")
     ] = None,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Antal processer (standard: en per kärna).")] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Antal processer (standard: en per kärna).")
+    ] = None,
 ) -> None:
     """Granska planfiler mot planformatet, lagen och Brås vägledning.
 
@@ -109,11 +112,12 @@ def validate(
         from planctl.reporters import REPORTERS
         from planctl.validate import exit_code, validate_paths
 
-        results = validate_paths(paths or [Path("plans")], _parse_today(today), jobs)
+        targets = paths or [Path("plans")]
+        results = validate_paths(targets, _parse_today(today), jobs)
         if not results:
             from planctl.errors import UsageError
 
-            raise UsageError(f"inga planfiler (*.yaml) hittades i {', '.join(map(str, paths or ['plans']))}")
+            raise UsageError(f"inga planfiler (*.yaml) hittades i {', '.join(map(str, targets))}")
         color = output_format == "text" and sys.stdout.isatty()
         REPORTERS[output_format](results, sys.stdout, color)
         code = exit_code(results, strict)
@@ -144,6 +148,29 @@ def rules(
         from planctl.rules_doc import rules_markdown, rules_text
 
         sys.stdout.write(rules_markdown() if markdown else rules_text())
+
+
+@app.command()
+def render(
+    plans: Annotated[list[Path], typer.Argument(help="Planfiler att återge.")],
+    output_format: Annotated[RenderFormat, typer.Option("--format", "-f", help="Dokumentformat.")] = "html",
+    out: Annotated[Path, typer.Option("--out", "-o", help="Mapp för dokumenten.")] = Path("build"),
+    templates: Annotated[
+        Path | None, typer.Option("--templates", help="Egen mall-mapp (kopia av templates/) för egen stil.")
+    ] = None,
+) -> None:
+    """Återge planer som publiceringsklara dokument (Markdown, HTML eller PDF).
+
+    Skriver UT/<planfilens namn>.md, .html eller .pdf. En plan med fel
+    återges inte; varningar går bra.
+
+    Exempel: planctl render plans/vasteras-atgardsplan-2025-2026.yaml --format html --out build
+    """
+    with guard():
+        from planctl.render import render_files
+
+        for written in render_files(plans, output_format, out, templates):
+            typer.echo(f"skrev {written}")
 
 
 def main() -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -47,6 +47,13 @@ _BLOCK_PREFIX = re.compile(r"^[ \-?:]*", re.MULTILINE)
 _BRACKETS = re.compile(r"[\[\]{}]")
 
 
+class Mark(Protocol):
+    """A position in a file as PyYAML's marks give it, 0-based (pure-Python and libyaml marks alike)."""
+
+    line: int
+    column: int
+
+
 @dataclass
 class LoadedFile:
     """A plan file as read: its values, its node tree, and what went wrong."""
@@ -59,7 +66,7 @@ class LoadedFile:
     usable: bool = False
 
 
-def finding(path: str, code: str, message: str, mark: yaml.Mark | None = None, doc_path: str = "") -> Finding:
+def finding(path: str, code: str, message: str, mark: Mark | None = None, doc_path: str = "") -> Finding:
     """A finding of rule ``code`` at a libyaml mark (0-based) or at the file."""
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
     return Finding(path, line, column, code, RULES[code].severity, message, doc_path)
@@ -84,7 +91,11 @@ def load_file(path: Path, display: str | None = None) -> LoadedFile:
     if len(raw) > MAX_BYTES:
         return LoadedFile(
             name,
-            findings=[finding(name, "F003", f"filen är större än {MAX_BYTES // (1024 * 1024)} MiB; en plan är ett textdokument")],
+            findings=[
+                finding(
+                    name, "F003", f"filen är större än {MAX_BYTES // (1024 * 1024)} MiB; en plan är ett textdokument"
+                )
+            ],
         )
     return load_bytes(raw, name)
 
@@ -103,6 +114,20 @@ def load_bytes(raw: bytes, name: str) -> LoadedFile:
     except yaml.MarkedYAMLError as error:
         loaded.findings.append(_syntax_finding(error, text, name))
         return loaded
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        loaded.findings.append(
+            Finding(
+                name,
+                line,
+                column,
+                "F002",
+                RULES["F002"].severity,
+                f"filen innehåller ett styrtecken (U+{error.character:04X}) som inte får stå i en YAML-fil",
+            )
+        )
+        return loaded
     finally:
         loader.dispose()
     if root is None:
@@ -112,7 +137,12 @@ def load_bytes(raw: bytes, name: str) -> LoadedFile:
     if not isinstance(root, yaml.MappingNode):
         what = "en lista" if isinstance(root, yaml.SequenceNode) else "ett enskilt värde"
         loaded.findings.append(
-            finding(name, "F007", f"filen innehåller {what}; en plan börjar med nycklar som 'kind:' och 'title:'", root.start_mark)
+            finding(
+                name,
+                "F007",
+                f"filen innehåller {what}; en plan börjar med nycklar som 'kind:' och 'title:'",
+                root.start_mark,
+            )
         )
         return loaded
     builder = _Builder(name, loader)
@@ -130,8 +160,14 @@ def _decode(raw: bytes, loaded: LoadedFile) -> str | None:
         offset = raw.index(b"\x00")
         line = raw.count(b"\n", 0, offset) + 1
         loaded.findings.append(
-            Finding(loaded.path, line, offset - (raw.rfind(b"\n", 0, offset) + 1) + 1, "F002",
-                    RULES["F002"].severity, "filen innehåller binära data (NUL-tecken), inte text")
+            Finding(
+                loaded.path,
+                line,
+                offset - (raw.rfind(b"\n", 0, offset) + 1) + 1,
+                "F002",
+                RULES["F002"].severity,
+                "filen innehåller binära data (NUL-tecken), inte text",
+            )
         )
         return None
     try:
@@ -140,8 +176,14 @@ def _decode(raw: bytes, loaded: LoadedFile) -> str | None:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         loaded.findings.append(
-            Finding(loaded.path, line, column, "F002", RULES["F002"].severity,
-                    f"filen är inte giltig UTF-8 (byte 0x{raw[error.start]:02x}); spara den som UTF-8")
+            Finding(
+                loaded.path,
+                line,
+                column,
+                "F002",
+                RULES["F002"].severity,
+                f"filen är inte giltig UTF-8 (byte 0x{raw[error.start]:02x}); spara den som UTF-8",
+            )
         )
         return None
     return text.removeprefix("\ufeff")
@@ -167,7 +209,12 @@ def _too_deep(text: str, loaded: LoadedFile) -> bool:
                 depth += 1
                 if depth > MAX_DEPTH:
                     loaded.findings.append(
-                        finding(loaded.path, "F012", f"strukturen är nästlad djupare än {MAX_DEPTH} nivåer", event.start_mark)
+                        finding(
+                            loaded.path,
+                            "F012",
+                            f"strukturen är nästlad djupare än {MAX_DEPTH} nivåer",
+                            event.start_mark,
+                        )
                     )
                     return True
             elif isinstance(event, yaml.CollectionEndEvent):
@@ -188,10 +235,46 @@ def _syntax_finding(error: yaml.MarkedYAMLError, text: str, name: str) -> Findin
         indent = content[: len(content) - len(content.lstrip(" \t"))]
         if "\t" in indent:
             column = indent.index("\t")
-            return Finding(name, number + 1, column + 1, "F005", RULES["F005"].severity,
-                           "tabbtecken i indraget; YAML kräver mellanslag för indrag")
-    problem = error.problem or error.context or "okänt fel"
-    return finding(name, "F004", f"YAML-syntaxfel: {problem}" + (f" ({error.context})" if error.context and error.problem else ""), mark)
+            return Finding(
+                name,
+                number + 1,
+                column + 1,
+                "F005",
+                RULES["F005"].severity,
+                "tabbtecken i indraget; YAML kräver mellanslag för indrag",
+            )
+    problem = error.problem or error.context or "unknown error"
+    words = next((swedish for english, swedish in _SYNTAX_WORDS if english in problem), None)
+    message = f"YAML-syntaxfel: {words} ({problem})" if words else f"YAML-syntaxfel: {problem}"
+    if error.context_mark is not None and mark is not None and error.context_mark.line != mark.line:
+        message += f"; sammanhanget börjar på rad {error.context_mark.line + 1}"
+    return finding(name, "F004", message, mark)
+
+
+#: PyYAML's most common complaints in plain Swedish; the original stays in parentheses.
+_SYNTAX_WORDS = (
+    (
+        "found unexpected end of stream",
+        "filen tar slut mitt i ett värde, troligen saknas ett avslutande citattecken eller en parentes",
+    ),
+    (
+        "mapping values are not allowed",
+        "ett kolon följt av mellanslag står där det inte får stå; sätt texten inom citattecken",
+    ),
+    ("could not find expected ':'", "ett kolon (:) saknas efter en nyckel"),
+    (
+        "found character that cannot start any token",
+        "ett tecken som inte får inleda ett värde; sätt texten inom citattecken",
+    ),
+    ("expected <block end>, but found", "indraget stämmer inte med raderna ovanför"),
+    ("did not find expected key", "indraget stämmer inte med raderna ovanför"),
+    ("did not find expected '-' indicator", "indraget i listan stämmer inte"),
+    ("found undefined alias", "aliaset (*) hänvisar till ett ankare (&) som inte finns"),
+    ("expected ',' or ']'", "en lista inom [ ] avslutas inte rätt"),
+    ("expected ',' or '}'", "ett uppslag inom { } avslutas inte rätt"),
+    ("found unknown escape character", "okänd kod efter \\ i en text inom dubbla citattecken"),
+    ("found duplicate anchor", "samma ankare (&) används två gånger"),
+)
 
 
 class _Refused(Exception):
@@ -215,16 +298,33 @@ class _Builder:
     def build(self, node: yaml.Node, depth: int, doc_path: str) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise self.refuse("F011", f"filen expanderar till fler än {MAX_NODES} värden genom alias (&/*); det ser ut som en aliasbomb", node, doc_path)
+            raise self.refuse(
+                "F011",
+                f"filen expanderar till fler än {MAX_NODES} värden genom alias (&/*); det ser ut som en aliasbomb",
+                node,
+                doc_path,
+            )
         if depth > MAX_DEPTH:
             raise self.refuse("F012", f"strukturen är nästlad djupare än {MAX_DEPTH} nivåer", node, doc_path)
         if isinstance(node, yaml.ScalarNode):
             if node.tag not in _SCALAR_TAGS:
-                raise self.refuse("F010", f"taggen {_short_tag(node.tag)} är inte tillåten; en plan innehåller bara text, tal, datum och listor", node, doc_path)
+                raise self.refuse(
+                    "F010",
+                    f"taggen {_short_tag(node.tag)} är inte tillåten; en plan innehåller bara text, tal, datum och listor",
+                    node,
+                    doc_path,
+                )
             try:
                 return self.loader.construct_object(node)
             except yaml.constructor.ConstructorError as error:
                 raise self.refuse("F004", f"värdet kan inte läsas: {error.problem}", node, doc_path) from None
+            except (ValueError, OverflowError):
+                raise self.refuse(
+                    "F004",
+                    f"'{node.value}' ser ut som ett datum eller tal men är inget giltigt; sätt citattecken om det är text",
+                    node,
+                    doc_path,
+                ) from None
         if id(node) in self.active:
             raise self.refuse("F011", "ett alias (*) pekar på sig självt", node, doc_path)
         self.active.add(id(node))
@@ -240,13 +340,19 @@ class _Builder:
             for key_node, value_node in node.value:
                 key = self.build(key_node, depth + 1, doc_path)
                 if isinstance(key, (list, dict)):
-                    raise self.refuse("F004", "en nyckel måste vara text, inte en lista eller ett uppslag", key_node, doc_path)
+                    raise self.refuse(
+                        "F004", "en nyckel måste vara text, inte en lista eller ett uppslag", key_node, doc_path
+                    )
                 child = f"{doc_path}.{key}" if doc_path else str(key)
                 if key in first_seen:
                     self.findings.append(
-                        finding(self.name, "F009",
-                                f"nyckeln '{key}' förekommer två gånger (första gången på rad {first_seen[key].start_mark.line + 1}); YAML behåller bara den sista",
-                                key_node.start_mark, child)
+                        finding(
+                            self.name,
+                            "F009",
+                            f"nyckeln '{key}' förekommer två gånger (första gången på rad {first_seen[key].start_mark.line + 1}); YAML behåller bara den sista",
+                            key_node.start_mark,
+                            child,
+                        )
                     )
                 else:
                     first_seen[key] = key_node

@@ -7,9 +7,9 @@ The model checks shape and types only; rules that look across the plan
 
 from __future__ import annotations
 
-import re
 import datetime as dt
-from enum import Enum
+import re
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
@@ -47,36 +47,36 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 
 
-class PlanKind(str, Enum):
+class PlanKind(StrEnum):
     ATGARDSPLAN = "åtgärdsplan"
     HANDLINGSPLAN = "handlingsplan"
 
 
-class PreventionLevel(str, Enum):
+class PreventionLevel(StrEnum):
     UNIVERSELL = "universell"
     SELEKTIV = "selektiv"
     INDIKERAD = "indikerad"
 
 
-class TimePerspective(str, Enum):
+class TimePerspective(StrEnum):
     REAKTIVT = "reaktivt"
     FORHINDRA = "förhindra uppkomsten"
     FORANDRA = "förändra förutsättningarna"
 
 
-class Effort(str, Enum):
+class Effort(StrEnum):
     PUNKTINSATS = "punktinsats"
     ORDINARIE = "ordinarie verksamhet"
 
 
-class AreaTrack(str, Enum):
+class AreaTrack(StrEnum):
     """Whether an area is prioritised in this plan or handled through other forums."""
 
     PRIORITERAT = "prioriterat"
     ANNAT_FORUM = "annat forum"
 
 
-class OrganisationType(str, Enum):
+class OrganisationType(StrEnum):
     FORVALTNING = "förvaltning"
     BOLAG = "bolag"
     MYNDIGHET = "myndighet"
@@ -172,8 +172,6 @@ class Range(Strict):
     end: Year | None = None
     recurrence: Literal["årligen", "terminsvis", "kvartalsvis", "månadsvis", "löpande"] | None = None
     text: Text | None = None
-
-
 
 
 def _year_to_range(value: object) -> object:

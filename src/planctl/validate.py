@@ -173,9 +173,11 @@ def model_findings(loaded: LoadedFile, error: ValidationError, model: type[BaseM
         elif kind == "string_type" and found and type_word(node):
             findings.append(
                 _finding_at(
-                    loaded, "S105", loc,
+                    loaded,
+                    "S105",
+                    loc,
                     f"YAML läser {node.value} som {type_word(node)}{_read_as(detail.get('input'), node.value)}; "
-                    f"sätt citattecken om du menar texten: \"{node.value}\"",
+                    f'sätt citattecken om du menar texten: "{node.value}"',
                 )
             )
         elif kind in _EXPECTED:
@@ -188,12 +190,15 @@ def model_findings(loaded: LoadedFile, error: ValidationError, model: type[BaseM
 
 def _read_as(value: object, text: str) -> str:
     """What YAML made of the text, where that differs from it: ``(750)`` for ``12:30``."""
-    shown = str(value).lower() if isinstance(value, bool) else str(value)
-    return "" if shown == text or value is None else f" ({shown})"
+    if isinstance(value, bool) or value is None or str(value) == text:
+        return ""
+    return f" ({value})"
 
 
 def _with_path(finding: Finding, loc: Loc) -> Finding:
-    return Finding(finding.file, finding.line, finding.column, finding.code, finding.severity, finding.message, path_text(loc))
+    return Finding(
+        finding.file, finding.line, finding.column, finding.code, finding.severity, finding.message, path_text(loc)
+    )
 
 
 def _invalid_message(detail: Any, field_name: str) -> str:
@@ -203,7 +208,9 @@ def _invalid_message(detail: Any, field_name: str) -> str:
     if kind in ("enum", "literal_error"):
         expected = str(ctx.get("expected", "")).replace(" or ", " eller ")
         if field_name == "format_version":
-            return f"formatversion {value!r} känns inte igen; den här versionen av planctl läser formatversion {expected}"
+            return (
+                f"formatversion {value!r} känns inte igen; den här versionen av planctl läser formatversion {expected}"
+            )
         return f"'{value}' är inte ett tillåtet värde; välj {expected}"
     if kind == "string_pattern_mismatch":
         if "\\d{4}" in str(ctx.get("pattern", "")):
@@ -260,7 +267,14 @@ def plan_findings(loaded: LoadedFile, plan: Plan, today: date) -> list[Finding]:
         rule = RULES.get(silence.rule)
         if rule is None or not rule.silenceable:
             why = "finns inte" if rule is None else "kan inte tystas"
-            findings.append(_finding_at(loaded, "R205", (*loc, "silence", number, "rule"), f"regeln {silence.rule} {why}{suggest(silence.rule, [c for c, r in RULES.items() if r.silenceable])}"))
+            findings.append(
+                _finding_at(
+                    loaded,
+                    "R205",
+                    (*loc, "silence", number, "rule"),
+                    f"regeln {silence.rule} {why}{suggest(silence.rule, [c for c, r in RULES.items() if r.silenceable])}",
+                )
+            )
     for issue in issues:
         found = _finding_at(loaded, issue.code, issue.loc, issue.message)
         for loc, number, silence in silences:
@@ -270,10 +284,24 @@ def plan_findings(loaded: LoadedFile, plan: Plan, today: date) -> list[Finding]:
                 if (*loc, number) not in expired:
                     expired.add((*loc, number))
                     findings.append(
-                        _finding_at(loaded, "G411", (*loc, "silence", number), f"tystningen av {silence.rule} gällde till {silence.until}; fynden visas igen")
+                        _finding_at(
+                            loaded,
+                            "G411",
+                            (*loc, "silence", number),
+                            f"tystningen av {silence.rule} gällde till {silence.until}; fynden visas igen",
+                        )
                     )
                 continue
-            found = Finding(found.file, found.line, found.column, found.code, found.severity, found.message, found.path, silence.reason)
+            found = Finding(
+                found.file,
+                found.line,
+                found.column,
+                found.code,
+                found.severity,
+                found.message,
+                found.path,
+                silence.reason,
+            )
             break
         findings.append(found)
     return findings
@@ -311,4 +339,3 @@ def exit_code(results: Sequence[FileResult], strict: bool) -> int:
     worst = Severity.WARNING if strict else Severity.ERROR
     failing = any(f.silenced_by is None and f.severity >= worst for r in results for f in r.findings)
     return 1 if failing else 0
-

@@ -1,0 +1,222 @@
+"""The command line: every command, format and exit code."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import get_args
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from planctl import __version__
+from planctl.cli import FindingFormat, app
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).parent.parent
+MINIMAL = DATA / "valid" / "minimal.yaml"
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(app, list(args), prog_name="planctl")
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, f"planctl {__version__}\n", "")
+
+
+def test_valid_file_exits_0_with_summary_only() -> None:
+    result = run("validate", str(MINIMAL))
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "1 fil granskade: 0 fel, 0 varningar, 0 tystade\n",
+        "",
+    )
+
+
+def test_errors_exit_1_with_every_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(DATA)
+    result = run("validate", "invalid/unknown-owner.yaml", "valid/minimal.yaml")
+    assert result.exit_code == 1
+    assert result.stdout == (
+        (DATA / "invalid" / "unknown-owner.expected").read_text(encoding="utf-8")
+        + "2 filer granskade: 2 fel, 0 varningar, 0 tystade\n"
+    )
+    assert result.stderr == ""
+
+
+def test_warnings_pass_unless_strict(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(DATA)
+    assert run("validate", "invalid/dates-missing.yaml").exit_code == 0
+    assert run("validate", "--strict", "invalid/dates-missing.yaml").exit_code == 1
+
+
+def test_silenced_findings_are_shown_and_counted_but_do_not_fail(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(DATA)
+    result = run("validate", "--strict", "--today", "2026-01-15", "valid/silenced.yaml")
+    assert result.exit_code == 0
+    assert result.stdout.endswith("1 fil granskade: 0 fel, 0 varningar, 1 tystade\n")
+    assert "[tystad: Orsakskopplingen görs i nästa revidering av planen.]" in result.stdout
+
+
+def test_expired_silence_comes_back_on_its_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(DATA)
+    before = run("validate", "--strict", "--today", "2025-06-30", "invalid/silence-expired.yaml")
+    after = run("validate", "--strict", "--today", "2025-07-01", "invalid/silence-expired.yaml")
+    assert before.exit_code == 0 and "1 tystade" in before.stdout
+    assert after.exit_code == 1 and "G411" in after.stdout
+
+
+def test_json_format(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(DATA)
+    result = run("validate", "--format", "json", "invalid/timing-outside-period.yaml")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == {
+        "summary": {"error": 1, "warning": 0, "info": 0, "silenced": 0, "files": 1},
+        "findings": [
+            {
+                "file": "invalid/timing-outside-period.yaml",
+                "line": 25,
+                "column": 17,
+                "severity": "error",
+                "code": "G406",
+                "message": "åtgärden 'Inför rastvakter.' ligger 2029, utanför planperioden 2025–2026",
+                "path": "focus_areas[0].measures[0].timing",
+                "silenced": None,
+            }
+        ],
+    }
+
+
+def test_github_format(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(DATA)
+    result = run("validate", "-f", "github", "invalid/follow-up-interval.yaml", "invalid/empty.yaml")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "::error file=invalid/empty.yaml,title=F006::filen är tom: den innehåller ingen plan",
+        "::error file=invalid/follow-up-interval.yaml,line=10,col=30,title=L305::"
+        "uppföljning var 36:e månad; 6 § kräver minst vartannat år (högst 24 månader)",
+        "2 filer granskade: 2 fel, 0 varningar, 0 tystade",
+    ]
+
+
+def test_format_choices_match_the_reporter_registry() -> None:
+    from planctl.reporters import REPORTERS
+
+    assert get_args(FindingFormat) == tuple(REPORTERS)
+
+
+def test_folder_is_searched_and_bad_files_do_not_hide_good_ones(tmp_path: Path) -> None:
+    shutil.copy(MINIMAL, tmp_path / "a.yaml")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.yml").write_bytes(b"\xff\xfe")
+    (tmp_path / "notes.txt").write_text("inte en plan")
+    result = run("validate", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{tmp_path / 'sub' / 'b.yml'}:1:1: error F002 filen är inte giltig UTF-8 (byte 0xff); spara den som UTF-8",
+        "2 filer granskade: 1 fel, 0 varningar, 0 tystade",
+    ]
+
+
+def test_many_files_in_parallel_give_the_same_findings(tmp_path: Path) -> None:
+    for number in range(30):
+        source = DATA / "invalid" / ("unknown-owner.yaml" if number % 3 == 0 else "dates-missing.yaml")
+        shutil.copy(source, tmp_path / f"plan-{number:02}.yaml")
+    serial = run("validate", "--jobs", "1", str(tmp_path))
+    parallel = run("validate", "--jobs", "2", str(tmp_path))
+    assert serial.exit_code == parallel.exit_code == 1
+    assert serial.stdout == parallel.stdout
+    assert serial.stdout.endswith("30 filer granskade: 20 fel, 40 varningar, 0 tystade\n")
+
+
+def test_missing_path_is_a_usage_error() -> None:
+    result = run("validate", "finns/inte.yaml")
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", "planctl: finns/inte.yaml: finns inte\n")
+
+
+def test_empty_folder_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("validate", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr == f"planctl: inga planfiler (*.yaml) hittades i {tmp_path}\n"
+
+
+def test_bad_today_is_a_usage_error() -> None:
+    result = run("validate", "--today", "igår", str(MINIMAL))
+    assert (result.exit_code, result.stderr) == (2, "planctl: --today 'igår': ange ett datum som ÅÅÅÅ-MM-DD\n")
+
+
+def test_unknown_option_is_a_usage_error() -> None:
+    result = run("validate", "--format", "xml", str(MINIMAL))
+    assert result.exit_code == 2
+    assert "xml" in result.stderr
+
+
+def test_a_bug_exits_3_with_a_short_message_and_traceback_only_with_debug(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object) -> None:
+        raise RuntimeError("oväntat")
+
+    monkeypatch.setattr("planctl.validate.validate_paths", broken)
+    quiet = run("validate", str(MINIMAL))
+    assert quiet.exit_code == 3
+    assert quiet.stderr.startswith("planctl: internt fel (RuntimeError: oväntat).")
+    assert "Traceback" not in quiet.stderr
+    loud = run("--debug", "validate", str(MINIMAL))
+    assert loud.exit_code == 3
+    assert "Traceback (most recent call last)" in loud.stderr
+
+
+def test_schema_is_the_shipped_schema() -> None:
+    result = run("schema")
+    assert result.exit_code == 0
+    assert result.stdout == (ROOT / "schema" / "plan.schema.json").read_text(encoding="utf-8")
+    schema = json.loads(result.stdout)
+    assert schema["title"] == "Plan"
+    assert "focus_areas" in schema["properties"]
+
+
+def test_schema_accepts_the_shipped_plan_and_rejects_unknown_keys() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    import yaml
+
+    schema = json.loads(run("schema").stdout)
+    plan = yaml.safe_load((ROOT / "plans" / "vasteras-atgardsplan-2025-2026.yaml").read_text(encoding="utf-8"))
+    plan["document_date"] = str(plan["document_date"])  # JSON has no dates; editors see text
+    jsonschema.validate(plan, schema)
+    plan["titel"] = "x"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(plan, schema)
+
+
+def test_rules_lists_every_rule() -> None:
+    from planctl.rules import RULES
+
+    result = run("rules")
+    assert result.exit_code == 0
+    codes = re.findall(r"^([A-Z]\d{3}) ", result.stdout, flags=re.MULTILINE)
+    assert codes == list(RULES)
+
+
+def test_readme_rule_table_is_generated_from_the_rules() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = run("rules", "--markdown").stdout
+    start, end = "<!-- rules:start -->\n", "<!-- rules:end -->"
+    assert readme[readme.index(start) + len(start) : readme.index(end)] == table
+
+
+@pytest.mark.parametrize("command", ["validate", "schema", "rules", "render"])
+def test_every_command_has_help_and_is_in_the_readme(command: str) -> None:
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert "Exempel: planctl " + command in " ".join(result.stdout.split())
+    assert f"planctl {command}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_help_lists_every_command() -> None:
+    result = run("--help")
+    assert result.exit_code == 0
+    for command in ("validate", "schema", "rules", "render"):
+        assert command in result.stdout
