@@ -156,3 +156,32 @@ def test_mutated_plan_gives_findings_with_lines_never_a_crash(
     result = validate_file(path, TODAY)
     for finding in result.findings:
         assert finding.line >= 1, finding
+
+
+def test_lean_resolver_gives_pyyaml_tags() -> None:
+    import yaml
+
+    from planctl.loader import _Loader
+
+    text = (Path(__file__).parent.parent / "plans" / "vasteras-atgardsplan-2025-2026.yaml").read_text(encoding="utf-8")
+    text += "\nx: [~, null, '', yes, No, on, 0x1F, 0o17, 1_000, 12:30, .5, -.inf, .NaN, 2024-06-01, 2024-06-01 12:00, '1', a]\n"
+
+    def tags(node: yaml.Node) -> list[str]:
+        found = [node.tag]
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                found += tags(key) + tags(value)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                found += tags(item)
+        return found
+
+    ours, theirs = yaml.compose(text, Loader=_Loader), yaml.compose(text, Loader=yaml.SafeLoader)
+    assert ours is not None and theirs is not None
+    assert tags(ours) == tags(theirs)
+
+
+@pytest.mark.parametrize("text", ["a: 1\na: 2\n", "a:\n  b: 1\n  b: 1\n", "a: {x: 1, x: 2}\n"])
+def test_duplicate_keys_name_both_lines(text: str) -> None:
+    loaded = load_bytes(text.encode(), "dubbel.yaml")
+    assert [f.code for f in loaded.findings] == ["F009"]

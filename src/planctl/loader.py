@@ -20,9 +20,9 @@ from planctl.findings import Finding
 from planctl.rules import RULES
 
 try:  # libyaml is 15x faster; the pure-Python loader is a correct fallback
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 #: Plans are text documents; 80 KB is a large one. Anything near this is not a plan.
 MAX_BYTES = 2 * 1024 * 1024
@@ -30,11 +30,9 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
 #: Values built after expanding aliases; a large plan has about 10,000.
 MAX_NODES = 200_000
-#: Above this estimated depth, check the real depth with the event stream before
-#: composing: libyaml's composer recurses on the C stack and can crash.
-_SAFE_COMPOSE_DEPTH = 1000
 
 _TAG = "tag:yaml.org,2002:"
+_STR, _SEQ, _MAP = _TAG + "str", _TAG + "seq", _TAG + "map"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _TYPE_WORDS = {
     _TAG + "bool": "ett sanningsvärde (ja/nej)",
@@ -43,8 +41,7 @@ _TYPE_WORDS = {
     _TAG + "timestamp": "ett datum",
     _TAG + "null": "ett tomt värde",
 }
-_BLOCK_PREFIX = re.compile(r"^[ \-?:]*", re.MULTILINE)
-_BRACKETS = re.compile(r"[\[\]{}]")
+_DEEP_BLOCK = re.compile(r"^[ \-?:]{300,}", re.MULTILINE)
 
 
 class Mark(Protocol):
@@ -52,6 +49,32 @@ class Mark(Protocol):
 
     line: int
     column: int
+
+
+class _Loader(_BaseLoader):
+    """The safe loader with a leaner tag resolver.
+
+    libyaml's composer calls back into Python for every node to resolve its tag; plans never
+    use path resolvers, so those hooks are skipped and plain scalars go straight to the
+    implicit resolvers for their first character. Same tags as PyYAML's (tested).
+    """
+
+    _implicit = yaml.resolver.Resolver.yaml_implicit_resolvers
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, pattern in self._implicit.get(value[:1], ()):
+                    if pattern.match(value):
+                        return str(tag)
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
 
 
 @dataclass
@@ -147,7 +170,7 @@ def load_bytes(raw: bytes, name: str) -> LoadedFile:
         return loaded
     builder = _Builder(name, loader)
     try:
-        loaded.data = builder.build(root, 0, "")
+        loaded.data = builder.build(root, 0)
         loaded.usable = True
     except _Refused:
         pass
@@ -191,13 +214,9 @@ def _decode(raw: bytes, loaded: LoadedFile) -> str | None:
 
 def _too_deep(text: str, loaded: LoadedFile) -> bool:
     """Refuse absurd nesting before libyaml's recursive composer sees it."""
-    bound = 2 * max((len(m) for m in _BLOCK_PREFIX.findall(text)), default=0) + 2
-    depth = 0
-    for bracket in _BRACKETS.findall(text):
-        depth = depth + 1 if bracket in "[{" else max(depth - 1, 0)
-        if bound + depth > _SAFE_COMPOSE_DEPTH:
-            break
-    else:
+    # Nesting needs an opening bracket per flow level, or indentation and indicators per block
+    # level (at most two levels per column). Below these counts the composer is safe.
+    if text.count("[") + text.count("{") < 300 and _DEEP_BLOCK.search(text) is None:
         return False
     # Only suspicious files get here: walk the event stream, which is not recursive.
     depth = 0
@@ -208,19 +227,13 @@ def _too_deep(text: str, loaded: LoadedFile) -> bool:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    loaded.findings.append(
-                        finding(
-                            loaded.path,
-                            "F012",
-                            f"strukturen är nästlad djupare än {MAX_DEPTH} nivåer",
-                            event.start_mark,
-                        )
-                    )
+                    message = f"strukturen är nästlad djupare än {MAX_DEPTH} nivåer"
+                    loaded.findings.append(finding(loaded.path, "F012", message, event.start_mark))
                     return True
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
-    except yaml.MarkedYAMLError:
-        return False  # the composer reports the syntax error with its position
+    except yaml.YAMLError:
+        return False  # the composer reports the error with its position
     finally:
         loader.dispose()
     return False
@@ -282,7 +295,11 @@ class _Refused(Exception):
 
 
 class _Builder:
-    """Builds plain values from a node tree, refusing what a plan never needs."""
+    """Builds plain values from a node tree, refusing what a plan never needs.
+
+    This runs for every node of every file, so it keeps to the bare minimum: the path in
+    the document is kept as a list of parts and only turned into text for a finding.
+    """
 
     def __init__(self, name: str, loader: Any) -> None:
         self.name = name
@@ -290,76 +307,77 @@ class _Builder:
         self.findings: list[Finding] = []
         self.count = 0
         self.active: set[int] = set()
+        self.trail: list[str | int] = []
 
-    def refuse(self, code: str, message: str, node: yaml.Node, doc_path: str) -> _Refused:
-        self.findings.append(finding(self.name, code, message, node.start_mark, doc_path))
+    def refuse(self, code: str, message: str, node: yaml.Node) -> _Refused:
+        self.findings.append(finding(self.name, code, message, node.start_mark, _path_text(self.trail)))
         return _Refused()
 
-    def build(self, node: yaml.Node, depth: int, doc_path: str) -> Any:
+    def build(self, node: yaml.Node, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise self.refuse(
-                "F011",
-                f"filen expanderar till fler än {MAX_NODES} värden genom alias (&/*); det ser ut som en aliasbomb",
-                node,
-                doc_path,
-            )
+            message = f"filen expanderar till fler än {MAX_NODES} värden genom alias (&/*); det ser ut som en aliasbomb"
+            raise self.refuse("F011", message, node)
         if depth > MAX_DEPTH:
-            raise self.refuse("F012", f"strukturen är nästlad djupare än {MAX_DEPTH} nivåer", node, doc_path)
+            raise self.refuse("F012", f"strukturen är nästlad djupare än {MAX_DEPTH} nivåer", node)
+        tag = node.tag
+        if tag == _STR and isinstance(node, yaml.ScalarNode):  # most values: skip PyYAML's constructor
+            return node.value
         if isinstance(node, yaml.ScalarNode):
-            if node.tag not in _SCALAR_TAGS:
-                raise self.refuse(
-                    "F010",
-                    f"taggen {_short_tag(node.tag)} är inte tillåten; en plan innehåller bara text, tal, datum och listor",
-                    node,
-                    doc_path,
-                )
-            try:
-                return self.loader.construct_object(node)
-            except yaml.constructor.ConstructorError as error:
-                raise self.refuse("F004", f"värdet kan inte läsas: {error.problem}", node, doc_path) from None
-            except (ValueError, OverflowError):
-                raise self.refuse(
-                    "F004",
-                    f"'{node.value}' ser ut som ett datum eller tal men är inget giltigt; sätt citattecken om det är text",
-                    node,
-                    doc_path,
-                ) from None
+            return self.scalar(node)
         if id(node) in self.active:
-            raise self.refuse("F011", "ett alias (*) pekar på sig självt", node, doc_path)
+            raise self.refuse("F011", "ett alias (*) pekar på sig självt", node)
+        if tag not in (_SEQ, _MAP):
+            raise self.refuse("F010", f"taggen {_short_tag(tag)} är inte tillåten", node)
         self.active.add(id(node))
-        try:
-            if isinstance(node, yaml.SequenceNode):
-                if node.tag != _TAG + "seq":
-                    raise self.refuse("F010", f"taggen {_short_tag(node.tag)} är inte tillåten", node, doc_path)
-                return [self.build(item, depth + 1, f"{doc_path}[{index}]") for index, item in enumerate(node.value)]
-            if node.tag != _TAG + "map":
-                raise self.refuse("F010", f"taggen {_short_tag(node.tag)} är inte tillåten", node, doc_path)
-            result: dict[Any, Any] = {}
-            first_seen: dict[Any, yaml.Node] = {}
-            for key_node, value_node in node.value:
-                key = self.build(key_node, depth + 1, doc_path)
-                if isinstance(key, (list, dict)):
-                    raise self.refuse(
-                        "F004", "en nyckel måste vara text, inte en lista eller ett uppslag", key_node, doc_path
-                    )
-                child = f"{doc_path}.{key}" if doc_path else str(key)
-                if key in first_seen:
-                    self.findings.append(
-                        finding(
-                            self.name,
-                            "F009",
-                            f"nyckeln '{key}' förekommer två gånger (första gången på rad {first_seen[key].start_mark.line + 1}); YAML behåller bara den sista",
-                            key_node.start_mark,
-                            child,
-                        )
-                    )
-                else:
-                    first_seen[key] = key_node
-                result[key] = self.build(value_node, depth + 1, child)
-            return result
-        finally:
+        trail = self.trail
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for index, item in enumerate(node.value):
+                trail.append(index)
+                items.append(self.build(item, depth + 1))
+                trail.pop()
             self.active.discard(id(node))
+            return items
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = self.build(key_node, depth + 1)
+            if isinstance(key, (list, dict)):
+                raise self.refuse("F004", "en nyckel måste vara text, inte en lista eller ett uppslag", key_node)
+            trail.append(str(key))
+            if key in result:
+                self.duplicate(node, key_node, key)
+            result[key] = self.build(value_node, depth + 1)
+            trail.pop()
+        self.active.discard(id(node))
+        return result
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag not in _SCALAR_TAGS:
+            message = f"taggen {_short_tag(node.tag)} är inte tillåten; en plan innehåller bara text, tal, datum och listor"
+            raise self.refuse("F010", message, node)
+        try:
+            return self.loader.construct_object(node)
+        except yaml.constructor.ConstructorError as error:
+            raise self.refuse("F004", f"värdet kan inte läsas: {error.problem}", node) from None
+        except (ValueError, OverflowError):
+            message = f"'{node.value}' ser ut som ett datum eller tal men är inget giltigt; sätt citattecken om det är text"
+            raise self.refuse("F004", message, node) from None
+
+    def duplicate(self, mapping: yaml.MappingNode, key_node: yaml.Node, key: Any) -> None:
+        first = next(k for k, _ in mapping.value if isinstance(k, yaml.ScalarNode) and k.value == key_node.value)
+        message = (
+            f"nyckeln '{key}' förekommer två gånger (första gången på rad {first.start_mark.line + 1}); "
+            "YAML behåller bara den sista"
+        )
+        self.findings.append(finding(self.name, "F009", message, key_node.start_mark, _path_text(self.trail)))
+
+
+def _path_text(trail: list[str | int]) -> str:
+    text = ""
+    for part in trail:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
 
 
 def _short_tag(tag: str) -> str:

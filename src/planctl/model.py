@@ -162,7 +162,7 @@ class Cause(Strict):
 
 class CauseAnalysis(Strict):
     text: Text
-    causes: list[Cause] = []
+    causes: list[Cause] = Field(default_factory=list)
 
 
 class Range(Strict):
@@ -187,13 +187,13 @@ class Indicator(Strict):
 
     id: Id
     name: Text
-    silence: list[Silence] = []
+    silence: list[Silence] = Field(default_factory=list)
 
 
 class MeasureFollowUp(Strict):
     """How a measure is followed up: indicators, a named forum, or words."""
 
-    indicators: list[Indicator] = []
+    indicators: list[Indicator] = Field(default_factory=list)
     forum: Text | None = None
     text: Text | None = None
 
@@ -210,20 +210,20 @@ class Measure(Strict):
     id: Id
     title: Text
     description: Text | None = None
-    goals: list[Text] = []
+    goals: list[Text] = Field(default_factory=list)
     timing: Timing | None = None
-    owners: list[Id] = []
+    owners: list[Id] = Field(default_factory=list)
     #: the lead owner (ansvarig); None where the source does not say
     lead: Id | None = None
     follow_up: MeasureFollowUp | None = None
     prevention_level: PreventionLevel | None = None
     time_perspective: TimePerspective | None = None
     effort: Effort | None = None
-    also_affects: list[Id] = []
-    addresses: list[Id] = []
+    also_affects: list[Id] = Field(default_factory=list)
+    addresses: list[Id] = Field(default_factory=list)
     method: Method | None = None
-    notes: list[Text] = []
-    silence: list[Silence] = []
+    notes: list[Text] = Field(default_factory=list)
+    silence: list[Silence] = Field(default_factory=list)
 
 
 class FocusArea(Strict):
@@ -233,12 +233,12 @@ class FocusArea(Strict):
     title: Text
     track: AreaTrack = AreaTrack.PRIORITERAT
     description: Text | None = None
-    sources: list[SourceRef] = []
+    sources: list[SourceRef] = Field(default_factory=list)
     cause_analysis: CauseAnalysis | None = None
     measures_intro: Text | None = None
-    measures: list[Measure] = []
-    notes: list[Text] = []
-    silence: list[Silence] = []
+    measures: list[Measure] = Field(default_factory=list)
+    notes: list[Text] = Field(default_factory=list)
+    silence: list[Silence] = Field(default_factory=list)
 
 
 class Plan(Strict):
@@ -256,12 +256,12 @@ class Plan(Strict):
     document_date: PartialDate | None = None
     legal_basis: Text | None = None
     lagesbild: Lagesbild | None = None
-    earlier_plans: list[RelatedPlan] = []
-    related_plans: list[RelatedPlan] = []
+    earlier_plans: list[RelatedPlan] = Field(default_factory=list)
+    related_plans: list[RelatedPlan] = Field(default_factory=list)
     follow_up: FollowUpArrangement | None = None
-    introduction: list[Section] = []
-    organisations: list[Organisation] = []
-    focus_areas: list[FocusArea] = []
+    introduction: list[Section] = Field(default_factory=list)
+    organisations: list[Organisation] = Field(default_factory=list)
+    focus_areas: list[FocusArea] = Field(default_factory=list)
     other_areas_intro: Section | None = None
-    notes: list[Text] = []
-    silence: list[Silence] = []
+    notes: list[Text] = Field(default_factory=list)
+    silence: list[Silence] = Field(default_factory=list)
