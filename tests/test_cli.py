@@ -23,13 +23,18 @@ def run(*args: str) -> Result:
     return CliRunner().invoke(app, list(args), prog_name="planctl")
 
 
+def validate(*args: str) -> Result:
+    """``planctl validate`` on a fixed day, so that the law's two-year clock does not move the results."""
+    return run("validate", "--today", "2026-01-15", *args)
+
+
 def test_version() -> None:
     result = run("--version")
     assert (result.exit_code, result.stdout, result.stderr) == (0, f"planctl {__version__}\n", "")
 
 
 def test_valid_file_exits_0_with_summary_only() -> None:
-    result = run("validate", str(MINIMAL))
+    result = validate(str(MINIMAL))
     assert (result.exit_code, result.stdout, result.stderr) == (
         0,
         "1 fil granskade: 0 fel, 0 varningar, 0 tystade\n",
@@ -39,7 +44,7 @@ def test_valid_file_exits_0_with_summary_only() -> None:
 
 def test_errors_exit_1_with_every_finding(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(DATA)
-    result = run("validate", "invalid/unknown-owner.yaml", "valid/minimal.yaml")
+    result = validate("invalid/unknown-owner.yaml", "valid/minimal.yaml")
     assert result.exit_code == 1
     assert result.stdout == (
         (DATA / "invalid" / "unknown-owner.expected").read_text(encoding="utf-8")
@@ -50,13 +55,13 @@ def test_errors_exit_1_with_every_finding(monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_warnings_pass_unless_strict(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(DATA)
-    assert run("validate", "invalid/dates-missing.yaml").exit_code == 0
-    assert run("validate", "--strict", "invalid/dates-missing.yaml").exit_code == 1
+    assert validate("invalid/dates-missing.yaml").exit_code == 0
+    assert validate("--strict", "invalid/dates-missing.yaml").exit_code == 1
 
 
 def test_silenced_findings_are_shown_and_counted_but_do_not_fail(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(DATA)
-    result = run("validate", "--strict", "--today", "2026-01-15", "valid/silenced.yaml")
+    result = validate("--strict", "--today", "2026-01-15", "valid/silenced.yaml")
     assert result.exit_code == 0
     assert result.stdout.endswith("1 fil granskade: 0 fel, 0 varningar, 1 tystade\n")
     assert "[tystad: Orsakskopplingen görs i nästa revidering av planen.]" in result.stdout
@@ -64,15 +69,15 @@ def test_silenced_findings_are_shown_and_counted_but_do_not_fail(monkeypatch: py
 
 def test_expired_silence_comes_back_on_its_day(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(DATA)
-    before = run("validate", "--strict", "--today", "2025-06-30", "invalid/silence-expired.yaml")
-    after = run("validate", "--strict", "--today", "2025-07-01", "invalid/silence-expired.yaml")
+    before = validate("--strict", "--today", "2025-06-30", "invalid/silence-expired.yaml")
+    after = validate("--strict", "--today", "2025-07-01", "invalid/silence-expired.yaml")
     assert before.exit_code == 0 and "1 tystade" in before.stdout
     assert after.exit_code == 1 and "G411" in after.stdout
 
 
 def test_json_format(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(DATA)
-    result = run("validate", "--format", "json", "invalid/timing-outside-period.yaml")
+    result = validate("--format", "json", "invalid/timing-outside-period.yaml")
     assert result.exit_code == 1
     assert json.loads(result.stdout) == {
         "summary": {"error": 1, "warning": 0, "info": 0, "silenced": 0, "files": 1},
@@ -93,7 +98,7 @@ def test_json_format(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_github_format(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(DATA)
-    result = run("validate", "-f", "github", "invalid/follow-up-interval.yaml", "invalid/empty.yaml")
+    result = validate("-f", "github", "invalid/follow-up-interval.yaml", "invalid/empty.yaml")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         "::error file=invalid/empty.yaml,title=F006::filen är tom: den innehåller ingen plan",
@@ -114,7 +119,7 @@ def test_folder_is_searched_and_bad_files_do_not_hide_good_ones(tmp_path: Path) 
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.yml").write_bytes(b"\xff\xfe")
     (tmp_path / "notes.txt").write_text("inte en plan")
-    result = run("validate", str(tmp_path))
+    result = validate(str(tmp_path))
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         f"{tmp_path / 'sub' / 'b.yml'}:1:1: error F002 filen är inte giltig UTF-8 (byte 0xff); spara den som UTF-8",
@@ -126,20 +131,20 @@ def test_many_files_in_parallel_give_the_same_findings(tmp_path: Path) -> None:
     for number in range(30):
         source = DATA / "invalid" / ("unknown-owner.yaml" if number % 3 == 0 else "dates-missing.yaml")
         shutil.copy(source, tmp_path / f"plan-{number:02}.yaml")
-    serial = run("validate", "--jobs", "1", str(tmp_path))
-    parallel = run("validate", "--jobs", "2", str(tmp_path))
+    serial = validate("--jobs", "1", str(tmp_path))
+    parallel = validate("--jobs", "2", str(tmp_path))
     assert serial.exit_code == parallel.exit_code == 1
     assert serial.stdout == parallel.stdout
     assert serial.stdout.endswith("30 filer granskade: 20 fel, 40 varningar, 0 tystade\n")
 
 
 def test_missing_path_is_a_usage_error() -> None:
-    result = run("validate", "finns/inte.yaml")
+    result = validate("finns/inte.yaml")
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", "planctl: finns/inte.yaml: finns inte\n")
 
 
 def test_empty_folder_is_a_usage_error(tmp_path: Path) -> None:
-    result = run("validate", str(tmp_path))
+    result = validate(str(tmp_path))
     assert result.exit_code == 2
     assert result.stderr == f"planctl: inga planfiler (*.yaml) hittades i {tmp_path}\n"
 
@@ -150,7 +155,7 @@ def test_bad_today_is_a_usage_error() -> None:
 
 
 def test_unknown_option_is_a_usage_error() -> None:
-    result = run("validate", "--format", "xml", str(MINIMAL))
+    result = validate("--format", "xml", str(MINIMAL))
     assert result.exit_code == 2
     assert "xml" in result.stderr
 
@@ -160,11 +165,11 @@ def test_a_bug_exits_3_with_a_short_message_and_traceback_only_with_debug(monkey
         raise RuntimeError("oväntat")
 
     monkeypatch.setattr("planctl.validate.validate_paths", broken)
-    quiet = run("validate", str(MINIMAL))
+    quiet = validate(str(MINIMAL))
     assert quiet.exit_code == 3
     assert quiet.stderr.startswith("planctl: internt fel (RuntimeError: oväntat).")
     assert "Traceback" not in quiet.stderr
-    loud = run("--debug", "validate", str(MINIMAL))
+    loud = run("--debug", "validate", "--today", "2026-01-15", str(MINIMAL))
     assert loud.exit_code == 3
     assert "Traceback (most recent call last)" in loud.stderr
 
@@ -176,6 +181,13 @@ def test_schema_is_the_shipped_schema() -> None:
     schema = json.loads(result.stdout)
     assert schema["title"] == "Plan"
     assert "focus_areas" in schema["properties"]
+
+
+def test_follow_up_schema_is_the_shipped_one() -> None:
+    result = run("schema", "--follow-up")
+    assert result.exit_code == 0
+    assert result.stdout == (ROOT / "schema" / "followup.schema.json").read_text(encoding="utf-8")
+    assert json.loads(result.stdout)["title"] == "FollowUp"
 
 
 def test_schema_accepts_the_shipped_plan_and_rejects_unknown_keys() -> None:

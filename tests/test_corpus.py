@@ -1,7 +1,8 @@
 """The corpus: every file under tests/data gives exactly the findings beside it.
 
-Adding a case is adding ``NAME.yaml`` and, for an invalid one, ``NAME.expected``
-with the findings in the one-line form (paths relative to tests/data).
+Adding a case is adding ``NAME.yaml`` (and, for follow-ups, the folder ``NAME/`` beside
+it) and, for an invalid one, ``NAME.expected`` with the findings in the one-line form
+(paths relative to tests/data).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import pytest
 
 from planctl.findings import Severity
 from planctl.reporters import line_of
-from planctl.validate import validate_file
+from planctl.validate import validate_paths
 
 DATA = Path(__file__).parent / "data"
 TODAY = date(2026, 1, 15)
@@ -22,9 +23,10 @@ INVALID = sorted((DATA / "invalid").glob("*.yaml"))
 
 
 def findings_of(path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every finding of a case: the plan and the follow-ups in the folder beside it."""
     monkeypatch.chdir(DATA)
-    result = validate_file(path.relative_to(DATA), TODAY)
-    return [line_of(f) for f in result.findings]
+    results = validate_paths([path.relative_to(DATA)], TODAY, jobs=1)
+    return [line_of(f) for result in results for f in result.findings]
 
 
 def expected_of(path: Path) -> list[str]:

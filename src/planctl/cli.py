@@ -125,15 +125,17 @@ def validate(
 
 
 @app.command()
-def schema() -> None:
-    """Skriv planformatets JSON Schema, för editorer och YAML-språkservern.
+def schema(
+    follow_up: Annotated[bool, typer.Option("--follow-up", help="Schemat för uppföljningsfiler i stället för planer.")] = False,
+) -> None:
+    """Skriv formatets JSON Schema, för editorer och YAML-språkservern.
 
     Exempel: planctl schema > schema/plan.schema.json
     """
     with guard():
         from planctl.schema import schema_text
 
-        sys.stdout.write(schema_text())
+        sys.stdout.write(schema_text("uppföljning" if follow_up else "plan"))
 
 
 @app.command()

@@ -182,12 +182,70 @@ def _year_to_range(value: object) -> object:
 Timing = Annotated[Range, BeforeValidator(_year_to_range, json_schema_input_type=Year | Range)]
 
 
+def _period_text(value: object) -> object:
+    """A period may be written as a bare year (2025) or a date; it is kept as text."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return _iso_date(value)
+
+
+class Unit(StrEnum):
+    """What an indicator counts; values are checked against it."""
+
+    ANTAL = "antal"
+    PROCENT = "procent"
+    SKALA = "skala"
+    KRONOR = "kronor"
+    TIMMAR = "timmar"
+
+
+class Direction(StrEnum):
+    """Which way the indicator should move."""
+
+    OKA = "öka"
+    MINSKA = "minska"
+    BIBEHALLA = "bibehålla"
+
+
+class Measurement(Strict):
+    """One measured value of an indicator, for a period, from a source."""
+
+    value: float
+    #: the period measured: ``2025``, ``2025-06``, ``HT 2025``, ``läsåret 2024/25``
+    period: Annotated[str, BeforeValidator(_period_text, json_schema_input_type=str | int), StringConstraints(min_length=1)]
+    source: Text | None = None
+    note: Text | None = None
+
+
+class Target(Strict):
+    value: float
+    by: PartialDate | None = None
+    note: Text | None = None
+
+
 class Indicator(Strict):
     """A follow-up indicator (uppföljningsmått)."""
 
     id: Id
     name: Text
+    unit: Unit | None = None
+    #: the lowest and highest value of a scale (``unit: skala``)
+    scale: tuple[int, int] | None = None
+    direction: Direction | None = None
+    baseline: Measurement | None = None
+    target: Target | None = None
     silence: list[Silence] = Field(default_factory=list)
+
+    def bounds(self) -> tuple[float | None, float | None]:
+        """The values the unit allows: a share 0-100 %, a scale its ends, counts from 0."""
+        if self.unit is Unit.PROCENT:
+            return 0.0, 100.0
+        if self.unit is Unit.SKALA:
+            low, high = self.scale or (1, 5)
+            return float(low), float(high)
+        if self.unit is None:
+            return None, None
+        return 0.0, None
 
 
 class MeasureFollowUp(Strict):
@@ -265,3 +323,57 @@ class Plan(Strict):
     other_areas_intro: Section | None = None
     notes: list[Text] = Field(default_factory=list)
     silence: list[Silence] = Field(default_factory=list)
+
+
+class Status(StrEnum):
+    """A measure's status at a follow-up."""
+
+    EJ_PABORJAD = "ej påbörjad"
+    PAGAR = "pågår"
+    GENOMFORD = "genomförd"
+    FORSENAD = "försenad"
+    AVBRUTEN = "avbruten"
+
+    @property
+    def light(self) -> str:
+        """Brå's traffic light: grön (on track), gul (behind), röd (stopped)."""
+        return {"genomförd": "grön", "pågår": "grön", "ej påbörjad": "gul", "försenad": "gul"}.get(self.value, "röd")
+
+
+class Cost(Strict):
+    """What a measure cost in the period, where known."""
+
+    money_sek: Annotated[float, Field(ge=0)] | None = None
+    hours: Annotated[float, Field(ge=0)] | None = None
+    note: Text | None = None
+
+
+class MeasureReport(Strict):
+    measure: Id
+    status: Status
+    comment: Text | None = None
+    cost: Cost | None = None
+
+
+class IndicatorReport(Strict):
+    indicator: Id
+    values: list[Measurement] = Field(default_factory=list)
+    comment: Text | None = None
+
+
+class FollowUp(Strict):
+    """One follow-up occasion of a plan (6 §: at least every other year)."""
+
+    format_version: Literal[1]
+    kind: Literal["uppföljning"]
+    #: the id of the plan followed up
+    plan: Id
+    date: dt.date
+    reported_by: Text
+    #: true when the figures are invented for illustration; the report says so on its first page
+    example_data: bool = False
+    summary: Text | None = None
+    lagesbild_updated: bool | None = None
+    measures: list[MeasureReport] = Field(default_factory=list)
+    indicators: list[IndicatorReport] = Field(default_factory=list)
+    notes: list[Text] = Field(default_factory=list)

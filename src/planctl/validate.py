@@ -16,16 +16,18 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from planctl.checks import Loc, check_plan, suggest
+from planctl.checks import Issue, Loc, check_plan, suggest
+from planctl.followup import PLAN_SUFFIXES, check_follow_ups, follow_up_files, plan_of
 from planctl.errors import UsageError
 from planctl.findings import Finding, Severity
 from planctl.loader import LoadedFile, load_file, type_word
-from planctl.model import Plan, Silence
+from planctl.model import FollowUp, Plan, Silence
 from planctl.rules import RULES
 
-PLAN_SUFFIXES = (".yaml", ".yml")
 #: Below this many files a second process costs more than it saves.
 PARALLEL_THRESHOLD = 24
+
+Document = Plan | FollowUp
 
 
 @dataclass
@@ -33,10 +35,21 @@ class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     plan: Plan | None = None
+    follow_up: FollowUp | None = None
+
+
+@dataclass(frozen=True)
+class Unit:
+    """Files checked together: a plan and its follow-ups."""
+
+    plan: Path
+    follow_ups: tuple[Path, ...]
+    #: False when the plan was only loaded as context for a follow-up that was asked for
+    report_plan: bool
 
 
 def discover(paths: Sequence[Path]) -> list[Path]:
-    """The plan files named by ``paths``: files as given, folders searched for ``*.yaml``."""
+    """The files named by ``paths``: files as given, folders searched for ``*.yaml``."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -45,46 +58,97 @@ def discover(paths: Sequence[Path]) -> list[Path]:
             found.append(path)
         else:
             raise UsageError(f"{path}: finns inte")
-    return found
+    return list(dict.fromkeys(found))
+
+
+def units(files: Sequence[Path]) -> list[Unit]:
+    """Group files by plan: a plan brings its follow-ups, a follow-up brings its plan as context."""
+    plans: dict[Path, set[Path]] = {}
+    asked: set[Path] = set()
+    for path in files:
+        plan = plan_of(path)
+        if plan is None:
+            asked.add(path)
+            plans.setdefault(path, set()).update(follow_up_files(path))
+        else:
+            plans.setdefault(plan, set()).add(path)
+    return [Unit(plan, tuple(sorted(follow_ups)), plan in asked) for plan, follow_ups in plans.items()]
 
 
 def validate_paths(paths: Sequence[Path], today: date, jobs: int | None = None) -> list[FileResult]:
-    """Validate every plan file under ``paths``; one process per core for large sets."""
-    files = discover(paths)
+    """Validate every file under ``paths``; one process per core for large sets."""
+    work = units(discover(paths))
     workers = min(jobs if jobs is not None else (os.cpu_count() or 1), 8)
-    if workers > 1 and len(files) >= PARALLEL_THRESHOLD:
+    if workers > 1 and len(work) >= PARALLEL_THRESHOLD:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
         context = multiprocessing.get_context(method)
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            chunk = max(1, len(files) // (workers * 4))
-            results = list(pool.map(_validate_for_pool, files, [today] * len(files), chunksize=chunk))
-        return results
-    return [validate_file(path, today) for path in files]
+            chunk = max(1, len(work) // (workers * 4))
+            batches = list(pool.map(_validate_for_pool, work, [today] * len(work), chunksize=chunk))
+    else:
+        batches = [validate_unit(unit, today) for unit in work]
+    return [result for batch in batches for result in batch]
 
 
-def _validate_for_pool(path: Path, today: date) -> FileResult:
-    result = validate_file(path, today)
-    result.plan = None  # findings are all the parent needs; plans are costly to send back
-    return result
+def _validate_for_pool(unit: Unit, today: date) -> list[FileResult]:
+    results = validate_unit(unit, today)
+    for result in results:  # findings are all the parent needs; models are costly to send back
+        result.plan, result.follow_up = None, None
+    return results
 
 
 def validate_file(path: Path, today: date) -> FileResult:
+    """Validate one plan file together with its follow-ups; the plan's own result."""
+    return validate_unit(Unit(path, tuple(follow_up_files(path)), True), today)[0]
+
+
+def validate_unit(unit: Unit, today: date) -> list[FileResult]:
+    """Validate a plan and its follow-ups, each on its own and then together."""
+    plan_loaded, plan_result = _check_document(unit.plan)
+    checked = [_check_document(path) for path in unit.follow_ups]
+    plan = plan_result.plan
+    if plan_result.follow_up is not None:
+        plan_result.findings.append(
+            _finding_at(plan_loaded, "U510", ("kind",), "uppföljningen ligger inte i en mapp bredvid sin plan (plans/<plan>/)")
+        )
+    for loaded, result in checked:
+        if result.plan is not None:
+            message = f"filen ligger i uppföljningsmappen för {unit.plan.name} men är en plan, inte en uppföljning"
+            result.findings.append(_finding_at(loaded, "U510", ("kind",), message))
+            result.findings.extend(_place(loaded, result.plan, check_plan(result.plan), today))
+    follow_ups = [(loaded, result) for loaded, result in checked if result.follow_up is not None]
+    if plan is not None:
+        plan_issues, per_file = check_follow_ups(plan, [r.follow_up for _, r in follow_ups if r.follow_up], today)
+        plan_result.findings.extend(_place(plan_loaded, plan, [*check_plan(plan), *plan_issues], today))
+        for (loaded, result), issues in zip(follow_ups, per_file, strict=True):
+            result.findings.extend(_finding_at(loaded, i.code, i.loc, i.message) for i in issues)
+    results = ([plan_result] if unit.report_plan else []) + [result for _, result in checked]
+    for result in results:
+        result.findings.sort()
+    return results
+
+
+def _check_document(path: Path) -> tuple[LoadedFile, FileResult]:
+    """Load a file and check it on its own, as a plan or a follow-up after its ``kind``."""
     loaded = load_file(path)
     result = FileResult(loaded.path, list(loaded.findings))
     if not loaded.usable or loaded.root is None:
-        return result
+        return loaded, result
+    is_follow_up = isinstance(loaded.data, dict) and loaded.data.get("kind") == "uppföljning"
+    model: type[Plan] | type[FollowUp] = FollowUp if is_follow_up else Plan
     try:
-        plan = Plan.model_validate(loaded.data)
+        document = model.model_validate(loaded.data)
     except ValidationError as error:
-        result.findings.extend(model_findings(loaded, error, Plan))
+        result.findings.extend(model_findings(loaded, error, model))
+        return loaded, result
+    if isinstance(document, FollowUp):
+        result.follow_up = document
     else:
-        result.plan = plan
-        result.findings.extend(plan_findings(loaded, plan, today))
-    result.findings.sort()
-    return result
+        result.plan = document
+    return loaded, result
 
 
 # -- positions ---------------------------------------------------------------------------
@@ -130,6 +194,8 @@ _EXPECTED = {
     "int_type": "ett heltal",
     "int_parsing": "ett heltal",
     "int_from_float": "ett heltal",
+    "float_type": "ett tal",
+    "float_parsing": "ett tal",
     "bool_type": "true eller false",
     "bool_parsing": "true eller false",
     "list_type": "en lista",
@@ -258,8 +324,8 @@ def _model_in(annotation: Any) -> Any:
 # -- plan checks and silences ------------------------------------------------------------
 
 
-def plan_findings(loaded: LoadedFile, plan: Plan, today: date) -> list[Finding]:
-    issues = check_plan(plan)
+def _place(loaded: LoadedFile, plan: Plan, issues: Sequence[Issue], today: date) -> list[Finding]:
+    """Findings for ``issues`` in the plan file, with the plan's silences applied."""
     silences = list(_silences(plan))
     findings: list[Finding] = []
     expired: set[Loc] = set()
