@@ -175,5 +175,24 @@ def render(
             typer.echo(f"skrev {written}")
 
 
+@app.command()
+def status(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Planfiler eller mappar (standard: plans/).")] = None,
+    today: Annotated[str | None, typer.Option("--today", help="Dagens datum (ÅÅÅÅ-MM-DD).")] = None,
+) -> None:
+    """Visa uppföljningsläget i terminalen: åtgärdernas trafikljus, försenad uppföljning, indikatorer.
+
+    Exempel: planctl status plans/vasteras-atgardsplan-2025-2026.yaml
+    """
+    with guard():
+        from planctl.status import collect, exit_code, show
+
+        day = _parse_today(today)
+        statuses = collect(paths or [Path("plans")], day)
+        show(statuses, day, sys.stdout, sys.stdout.isatty())
+        code = exit_code(statuses)
+    raise typer.Exit(code)
+
+
 def main() -> None:
     app(prog_name="planctl")
