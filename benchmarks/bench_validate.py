@@ -48,20 +48,32 @@ def main() -> None:
     size = sum(p.stat().st_size for p in paths)
     bindir = Path(sys.executable).parent
     planctl = shutil.which("planctl", path=str(bindir)) or "planctl"
-    print(f"corpus: {len(paths)} plans, {size / len(paths) / 1024:.0f} KB each, {size / 1e6:.1f} MB; {os.cpu_count()} cores")
+    print(
+        f"corpus: {len(paths)} plans, {size / len(paths) / 1024:.0f} KB each, {size / 1e6:.1f} MB; {os.cpu_count()} cores"
+    )
 
     rows: list[tuple[str, float]] = []
     rows.append(("planctl validate", time_command([planctl, "validate", str(HERE / "corpus")], args.runs)))
     for function in ("load", "compose"):
         script = FLOOR.format(function=function)
-        rows.append((f"floor: yaml.{function}, C loader, 2 processes", time_command([sys.executable, "-c", script, *files], args.runs)))
+        rows.append(
+            (
+                f"floor: yaml.{function}, C loader, 2 processes",
+                time_command([sys.executable, "-c", script, *files], args.runs),
+            )
+        )
     if not args.skip_jsonschema:
         checker = shutil.which("check-jsonschema", path=str(bindir))
         if checker is None:
             print("check-jsonschema is not installed: pip install -e '.[bench]' (or pass --skip-jsonschema)")
         else:
             schema = ROOT / "schema" / "plan.schema.json"
-            rows.append(("check-jsonschema (planctl's schema)", time_command([checker, "--schemafile", str(schema), *files], 1, ok_codes=(0, 1))))
+            rows.append(
+                (
+                    "check-jsonschema (planctl's schema)",
+                    time_command([checker, "--schemafile", str(schema), *files], 1, ok_codes=(0, 1)),
+                )
+            )
 
     ours = rows[0][1]
     for name, seconds in rows:

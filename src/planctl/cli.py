@@ -126,7 +126,9 @@ def validate(
 
 @app.command()
 def schema(
-    follow_up: Annotated[bool, typer.Option("--follow-up", help="Schemat för uppföljningsfiler i stället för planer.")] = False,
+    follow_up: Annotated[
+        bool, typer.Option("--follow-up", help="Schemat för uppföljningsfiler i stället för planer.")
+    ] = False,
 ) -> None:
     """Skriv formatets JSON Schema, för editorer och YAML-språkservern.
 
@@ -154,11 +156,14 @@ def rules(
 
 @app.command()
 def render(
-    plans: Annotated[list[Path], typer.Argument(help="Planfiler att återge.")],
+    plans: Annotated[list[Path], typer.Argument(help="Planfiler eller mappar att återge.")],
     output_format: Annotated[RenderFormat, typer.Option("--format", "-f", help="Dokumentformat.")] = "html",
     out: Annotated[Path, typer.Option("--out", "-o", help="Mapp för dokumenten.")] = Path("build"),
     templates: Annotated[
         Path | None, typer.Option("--templates", help="Egen mall-mapp (kopia av templates/) för egen stil.")
+    ] = None,
+    today: Annotated[
+        str | None, typer.Option("--today", help="Dagens datum (ÅÅÅÅ-MM-DD) som planerna granskas mot.")
     ] = None,
 ) -> None:
     """Återge planer som publiceringsklara dokument (Markdown, HTML eller PDF).
@@ -171,7 +176,7 @@ def render(
     with guard():
         from planctl.render import render_files
 
-        for written in render_files(plans, output_format, out, templates):
+        for written in render_files(plans, output_format, out, templates, _parse_today(today)):
             typer.echo(f"skrev {written}")
 
 

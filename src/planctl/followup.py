@@ -80,9 +80,7 @@ def measures_by_id(plan: Plan) -> dict[str, Measure]:
 
 
 def indicators_by_id(plan: Plan) -> dict[str, Indicator]:
-    return {
-        i.id: i for area in plan.focus_areas for m in area.measures if m.follow_up for i in m.follow_up.indicators
-    }
+    return {i.id: i for area in plan.focus_areas for m in area.measures if m.follow_up for i in m.follow_up.indicators}
 
 
 def check_follow_ups(plan: Plan, follow_ups: Sequence[FollowUp], today: date) -> tuple[list[Issue], list[list[Issue]]]:
@@ -100,7 +98,11 @@ def check_follow_ups(plan: Plan, follow_ups: Sequence[FollowUp], today: date) ->
             current = follow_ups[number].date
             if current > add_months(previous, MAX_MONTHS):
                 per_file[number].append(
-                    Issue("U505", ("date",), f"uppföljningen {current} kommer mer än två år efter {label}; 6 § kräver minst vartannat år")
+                    Issue(
+                        "U505",
+                        ("date",),
+                        f"uppföljningen {current} kommer mer än två år efter {label}; 6 § kräver minst vartannat år",
+                    )
                 )
             previous, label = current, f"uppföljningen {current}"
     plan_issues = list(_plan_cadence(plan, follow_ups, today)) if plan.kind.value == "åtgärdsplan" else []
@@ -111,7 +113,9 @@ def check_follow_ups(plan: Plan, follow_ups: Sequence[FollowUp], today: date) ->
         for measure_id, measure in measures.items():
             if measure_id not in mentioned:
                 per_file[latest].append(
-                    Issue("U508", loc, f"åtgärden '{measure_id}' ({_short(measure.title)}) nämns inte i någon uppföljning")
+                    Issue(
+                        "U508", loc, f"åtgärden '{measure_id}' ({_short(measure.title)}) nämns inte i någon uppföljning"
+                    )
                 )
     return plan_issues, per_file
 
@@ -120,11 +124,17 @@ def _references(
     plan: Plan, follow_up: FollowUp, measures: dict[str, Measure], indicators: dict[str, Indicator]
 ) -> Iterator[Issue]:
     if follow_up.plan != plan.id:
-        yield Issue("U510", ("plan",), f"uppföljningen gäller planen '{follow_up.plan}', men ligger hos planen '{plan.id}'")
+        yield Issue(
+            "U510", ("plan",), f"uppföljningen gäller planen '{follow_up.plan}', men ligger hos planen '{plan.id}'"
+        )
     seen: set[str] = set()
     for n, report in enumerate(follow_up.measures):
         if report.measure not in measures:
-            yield Issue("U501", ("measures", n, "measure"), f"åtgärden '{report.measure}' finns inte i planen{suggest(report.measure, measures)}")
+            yield Issue(
+                "U501",
+                ("measures", n, "measure"),
+                f"åtgärden '{report.measure}' finns inte i planen{suggest(report.measure, measures)}",
+            )
         elif report.measure in seen:
             yield Issue("U509", ("measures", n, "measure"), f"åtgärden '{report.measure}' redovisas två gånger")
         seen.add(report.measure)
@@ -132,7 +142,11 @@ def _references(
     for n, values in enumerate(follow_up.indicators):
         indicator = indicators.get(values.indicator)
         if indicator is None:
-            yield Issue("U502", ("indicators", n, "indicator"), f"indikatorn '{values.indicator}' finns inte i planen{suggest(values.indicator, indicators)}")
+            yield Issue(
+                "U502",
+                ("indicators", n, "indicator"),
+                f"indikatorn '{values.indicator}' finns inte i planen{suggest(values.indicator, indicators)}",
+            )
             continue
         if values.indicator in seen:
             yield Issue("U509", ("indicators", n, "indicator"), f"indikatorn '{values.indicator}' redovisas två gånger")
@@ -160,7 +174,11 @@ def _plan_cadence(plan: Plan, follow_ups: Sequence[FollowUp], today: date) -> It
     due, label = next_due(plan, [f for f in follow_ups if f.date <= today])
     where: Loc = ("follow_up",) if plan.follow_up else ()
     if today > due:
-        yield Issue("U506", where, f"uppföljning skulle ha gjorts senast {due} (24 månader efter {label}); 6 § kräver uppföljning minst vartannat år")
+        yield Issue(
+            "U506",
+            where,
+            f"uppföljning skulle ha gjorts senast {due} (24 månader efter {label}); 6 § kräver uppföljning minst vartannat år",
+        )
     elif (due - today).days <= DUE_SOON_DAYS:
         yield Issue("U507", where, f"nästa uppföljning ska göras senast {due} (24 månader efter {label})")
 

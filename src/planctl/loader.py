@@ -339,6 +339,7 @@ class _Builder:
                 trail.pop()
             self.active.discard(id(node))
             return items
+        assert isinstance(node, yaml.MappingNode)
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             key = self.build(key_node, depth + 1)
@@ -354,14 +355,18 @@ class _Builder:
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         if node.tag not in _SCALAR_TAGS:
-            message = f"taggen {_short_tag(node.tag)} är inte tillåten; en plan innehåller bara text, tal, datum och listor"
+            message = (
+                f"taggen {_short_tag(node.tag)} är inte tillåten; en plan innehåller bara text, tal, datum och listor"
+            )
             raise self.refuse("F010", message, node)
         try:
             return self.loader.construct_object(node)
         except yaml.constructor.ConstructorError as error:
             raise self.refuse("F004", f"värdet kan inte läsas: {error.problem}", node) from None
         except (ValueError, OverflowError):
-            message = f"'{node.value}' ser ut som ett datum eller tal men är inget giltigt; sätt citattecken om det är text"
+            message = (
+                f"'{node.value}' ser ut som ett datum eller tal men är inget giltigt; sätt citattecken om det är text"
+            )
             raise self.refuse("F004", message, node) from None
 
     def duplicate(self, mapping: yaml.MappingNode, key_node: yaml.Node, key: Any) -> None:

@@ -212,7 +212,9 @@ class Measurement(Strict):
 
     value: float
     #: the period measured: ``2025``, ``2025-06``, ``HT 2025``, ``läsåret 2024/25``
-    period: Annotated[str, BeforeValidator(_period_text, json_schema_input_type=str | int), StringConstraints(min_length=1)]
+    period: Annotated[
+        str, BeforeValidator(_period_text, json_schema_input_type=str | int), StringConstraints(min_length=1)
+    ]
     source: Text | None = None
     note: Text | None = None
 

@@ -7,7 +7,7 @@ date and is left to ``planctl validate`` and ``planctl status``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -213,10 +213,12 @@ def _tally(label: str, rows: Sequence[MeasureStatus]) -> Tally:
     return Tally(label, lights.count("grön"), lights.count("gul"), lights.count("röd"), lights.count(None))
 
 
-def _tallies(rows: Sequence[MeasureStatus], keys: object, order: Sequence[str] = ()) -> tuple[Tally, ...]:
+def _tallies(
+    rows: Sequence[MeasureStatus], keys: Callable[[MeasureStatus], Sequence[str]], order: Sequence[str] = ()
+) -> tuple[Tally, ...]:
     groups: dict[str, list[MeasureStatus]] = {key: [] for key in order}
     for row in rows:
-        for key in keys(row):  # type: ignore[operator]
+        for key in keys(row):
             groups.setdefault(key, []).append(row)
     return tuple(_tally(key, members) for key, members in groups.items() if members)
 
@@ -230,7 +232,9 @@ def _indicators(plan: Plan, ordered: Sequence[FollowUp]) -> list[IndicatorView]:
     return views
 
 
-def _indicator_view(area: FocusArea, measure: Measure, indicator: Indicator, ordered: Sequence[FollowUp]) -> IndicatorView:
+def _indicator_view(
+    area: FocusArea, measure: Measure, indicator: Indicator, ordered: Sequence[FollowUp]
+) -> IndicatorView:
     values = [
         (measurement, follow_up.date)
         for follow_up in ordered
@@ -249,7 +253,9 @@ def _indicator_view(area: FocusArea, measure: Measure, indicator: Indicator, ord
         unit=unit.value if unit else None,
         direction=indicator.direction.value if indicator.direction else None,
         baseline=f"{number_text(baseline.value, unit)} ({baseline.period})" if baseline else None,
-        target=(f"{number_text(target.value, unit)}" + (f" senast {target.by}" if target.by else "")) if target else None,
+        target=(f"{number_text(target.value, unit)}" + (f" senast {target.by}" if target.by else ""))
+        if target
+        else None,
         values=tuple(Value(m.period, number_text(m.value, unit), m.source, reported) for m, reported in values),
         trend=_trend(indicator, [m.value for m, _ in values]),
         on_target=_on_target(indicator, [m.value for m, _ in values]),
@@ -294,7 +300,7 @@ _LEFT, _RIGHT, _TOP, _BOTTOM = 52, 12, 12, 34
 def _chart(indicator: Indicator, series: Sequence[tuple[str, float]]) -> Chart:
     """Coordinates for a small line chart; all rounding is fixed, so the SVG is stable."""
     unit = indicator.unit
-    extra = [v for v in (indicator.baseline and indicator.baseline.value, indicator.target and indicator.target.value) if v is not None]
+    extra = [point.value for point in (indicator.baseline, indicator.target) if point is not None]
     values = [v for _, v in series]
     low, high = min(values + extra), max(values + extra)
     floor, ceiling = indicator.bounds()
@@ -312,7 +318,12 @@ def _chart(indicator: Indicator, series: Sequence[tuple[str, float]]) -> Chart:
 
     step = plot_w / max(len(series) - 1, 1)
     points = tuple(
-        ChartPoint(label, number_text(value, unit), round(_LEFT + (step * i if len(series) > 1 else plot_w / 2), 1), y_of(value))
+        ChartPoint(
+            label,
+            number_text(value, unit),
+            round(_LEFT + (step * i if len(series) > 1 else plot_w / 2), 1),
+            y_of(value),
+        )
         for i, (label, value) in enumerate(series)
     )
     return Chart(

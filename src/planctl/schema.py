@@ -19,7 +19,11 @@ SCHEMAS: dict[str, tuple[str, type[BaseModel]]] = {
 
 def document_schema(kind: str = "plan") -> dict[str, Any]:
     name, model = SCHEMAS[kind]
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_BASE + name, **model.model_json_schema()}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_BASE + name,
+        **model.model_json_schema(),
+    }
 
 
 def schema_text(kind: str = "plan") -> str:

@@ -41,7 +41,9 @@ def collect(paths: Sequence[Path], today: date) -> list[PlanStatus]:
             statuses.append(PlanStatus(plan_result.path, None, errors or ["planen kan inte läsas"]))
             continue
         follow_ups = [r.follow_up for r in follow_up_results if r.follow_up is not None]
-        statuses.append(PlanStatus(plan_result.path, build_report(plan_result.plan, follow_ups, Path(plan_result.path).name), []))
+        statuses.append(
+            PlanStatus(plan_result.path, build_report(plan_result.plan, follow_ups, Path(plan_result.path).name), [])
+        )
     return statuses
 
 
@@ -62,12 +64,21 @@ def show(statuses: Sequence[PlanStatus], today: date, stream: TextIO, color: boo
         if report.example_data:
             console.print(Text("EXEMPELDATA: uppföljningens siffror är påhittade.", style="bold magenta"))
         latest = report.latest
-        console.print(f"Källa: {status.path}. Uppföljningar: {len(report.occasions)}" + (f", senast {latest.date}." if latest else "."))
+        console.print(
+            f"Källa: {status.path}. Uppföljningar: {len(report.occasions)}"
+            + (f", senast {latest.date}." if latest else ".")
+        )
         days = (report.next_due - today).days
         if days < 0:
-            console.print(Text(f"Uppföljningen är försenad: den skulle ha gjorts senast {report.next_due} (6 §).", style="bold red"))
+            console.print(
+                Text(
+                    f"Uppföljningen är försenad: den skulle ha gjorts senast {report.next_due} (6 §).", style="bold red"
+                )
+            )
         elif days <= DUE_SOON_DAYS:
-            console.print(Text(f"Nästa uppföljning ska göras inom {days} dagar, senast {report.next_due} (6 §).", style="yellow"))
+            console.print(
+                Text(f"Nästa uppföljning ska göras inom {days} dagar, senast {report.next_due} (6 §).", style="yellow")
+            )
         else:
             console.print(f"Nästa uppföljning ska göras senast {report.next_due} (6 §).")
 
@@ -76,24 +87,33 @@ def show(statuses: Sequence[PlanStatus], today: date, stream: TextIO, color: boo
             table.add_column(column, overflow="fold")
         for row in report.measures:
             cell = row.latest
-            light = Text(f"● {cell.status} ({cell.light})", style=_LIGHT_STYLE[cell.light]) if cell.light else Text("ingen status", style="dim")
+            light = (
+                Text(f"● {cell.status} ({cell.light})", style=_LIGHT_STYLE[cell.light])
+                if cell.light
+                else Text("ingen status", style="dim")
+            )
             table.add_row(row.area, row.title, row.lead or ", ".join(row.owners), light, cell.comment or "")
         console.print(table)
         totals = report.totals
-        console.print(f"Grön {totals.green}, gul {totals.yellow}, röd {totals.red}, utan status {totals.missing} av {totals.total} åtgärder.")
+        console.print(
+            f"Grön {totals.green}, gul {totals.yellow}, röd {totals.red}, utan status {totals.missing} av {totals.total} åtgärder."
+        )
 
-        off_track = [i for i in report.indicators if i.trend == "i fel riktning" or i.on_target == "målet ännu inte nått"]
+        off_track = [
+            i for i in report.indicators if i.trend == "i fel riktning" or i.on_target == "målet ännu inte nått"
+        ]
         if off_track:
             indicators = Table(title="Indikatorer som inte går åt rätt håll", title_justify="left", expand=True)
             for column in ("Indikator", "Senaste värde", "Utveckling", "Mål"):
                 indicators.add_column(column, overflow="fold")
             for view in off_track:
                 last = view.values[-1] if view.values else None
-                indicators.add_row(view.name, f"{last.value_text} ({last.period})" if last else "–", view.trend, view.on_target or "–")
+                indicators.add_row(
+                    view.name, f"{last.value_text} ({last.period})" if last else "–", view.trend, view.on_target or "–"
+                )
             console.print(indicators)
         console.print()
 
 
 def exit_code(statuses: Sequence[PlanStatus]) -> int:
     return 1 if any(s.report is None for s in statuses) else 0
-

@@ -17,9 +17,9 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from planctl.checks import Issue, Loc, check_plan, suggest
-from planctl.followup import PLAN_SUFFIXES, check_follow_ups, follow_up_files, plan_of
 from planctl.errors import UsageError
 from planctl.findings import Finding, Severity
+from planctl.followup import PLAN_SUFFIXES, check_follow_ups, follow_up_files, plan_of
 from planctl.loader import LoadedFile, load_file, type_word
 from planctl.model import FollowUp, Plan, Silence
 from planctl.rules import RULES
@@ -112,7 +112,9 @@ def validate_unit(unit: Unit, today: date) -> list[FileResult]:
     plan = plan_result.plan
     if plan_result.follow_up is not None:
         plan_result.findings.append(
-            _finding_at(plan_loaded, "U510", ("kind",), "uppföljningen ligger inte i en mapp bredvid sin plan (plans/<plan>/)")
+            _finding_at(
+                plan_loaded, "U510", ("kind",), "uppföljningen ligger inte i en mapp bredvid sin plan (plans/<plan>/)"
+            )
         )
     for loaded, result in checked:
         if result.plan is not None:

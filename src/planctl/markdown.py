@@ -1,0 +1,126 @@
+"""Markdown in plan text fields: safe HTML for the web page, safe Markdown for the .md document.
+
+Text typed into a plan never becomes markup or script: raw HTML is escaped, and only
+http(s) and mailto links survive (``javascript:``, ``data:``, ``file:`` … stay plain text).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from markupsafe import Markup
+
+#: The only link targets a published plan may point to.
+SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+
+def is_safe_url(url: str) -> bool:
+    """Whether ``url`` is an http(s) or mailto link (the only kinds a plan may link to)."""
+    return url.strip().lower().startswith(SAFE_SCHEMES)
+
+
+class _PlanMarkdown(MarkdownIt):
+    """CommonMark without raw HTML or images, and with links limited to :data:`SAFE_SCHEMES`."""
+
+    def validateLink(self, url: str) -> bool:
+        return is_safe_url(url)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    # Images are off: the HTML document is self-contained and loads nothing from elsewhere.
+    return _PlanMarkdown("commonmark", {"html": False}).enable(["table", "strikethrough"]).disable("image")
+
+
+def _shift_headings(tokens: list[Token], top: int | None) -> None:
+    """A ``#`` heading in a text field sits below the document's own headings (h``top``…h6).
+
+    With ``top`` None (text inside a table cell, where HTML allows no headings) it becomes a
+    paragraph of class ``rubrik``.
+    """
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            if top is None:
+                token.tag = "p"
+                if token.type == "heading_open":
+                    token.attrSet("class", "rubrik")
+            else:
+                token.tag = f"h{min(6, top + int(token.tag[1]) - 1)}"
+        elif token.type == "th_open":
+            token.attrSet("scope", "col")
+
+
+def to_html(text: str, heading_level: int | None = 4) -> Markup:
+    """A text field as HTML blocks (paragraphs, lists, quotes, tables)."""
+    parser = _parser()
+    tokens = parser.parse(text)
+    _shift_headings(tokens, heading_level)
+    return Markup(parser.renderer.render(tokens, parser.options, {}).strip())
+
+
+def to_html_in_cell(text: str) -> Markup:
+    """A text field inside a table cell: blocks as :func:`to_html`, but no headings."""
+    return to_html(text, None)
+
+
+def to_html_inline(text: str) -> Markup:
+    """A short text field (a title, a goal) as inline HTML, without a paragraph around it."""
+    parser = _parser()
+    return Markup(parser.renderInline(text).strip())
+
+
+# -- Markdown output ----------------------------------------------------------------------
+
+_SAFE_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^\s<>]*)>", re.IGNORECASE)
+_INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_REFERENCE = re.compile(r"^( {0,3})\[([^\]\n]+)\]:[ \t]*<?(\S*)", re.MULTILINE)
+_HEADING = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)", re.MULTILINE)
+
+
+def _escape_raw_html(text: str) -> str:
+    """``<`` becomes ``&lt;`` except in an http(s)/mailto autolink, so no tag survives."""
+    parts: list[str] = []
+    last = 0
+    for match in _SAFE_AUTOLINK.finditer(text):
+        parts.append(text[last : match.start()].replace("<", "&lt;"))
+        parts.append(match.group(0))
+        last = match.end()
+    parts.append(text[last:].replace("<", "&lt;"))
+    return "".join(parts)
+
+
+def _neutralise_links(text: str) -> str:
+    """Links to anything but http(s)/mailto are broken up, so they stay text in any renderer."""
+
+    def inline(match: re.Match[str]) -> str:
+        return match.group(0) if is_safe_url(match.group(1)) else "]\\(" + match.group(0)[2:]
+
+    def reference(match: re.Match[str]) -> str:
+        return (
+            match.group(0)
+            if is_safe_url(match.group(3))
+            else match.group(1) + "\\" + match.group(0)[len(match.group(1)) :]
+        )
+
+    return _REFERENCE.sub(reference, _INLINE_LINK.sub(inline, text))
+
+
+def to_markdown(text: str, heading_level: int = 4) -> str:
+    """A text field as Markdown blocks, with raw HTML escaped and unsafe links broken up."""
+    safe = _neutralise_links(_escape_raw_html(text.strip()))
+    return _HEADING.sub(lambda m: m.group(1) + "#" * min(6, heading_level + len(m.group(2)) - 1), safe)
+
+
+def to_markdown_line(text: str) -> str:
+    """A text field on one line (a heading, a list item): newlines become spaces."""
+    return " ".join(to_markdown(text).split())
+
+
+def to_markdown_cell(text: str) -> str:
+    """A text field inside a Markdown table cell: ``|`` escaped, paragraphs joined with ``<br>``."""
+    safe = to_markdown(text).replace("|", "\\|")
+    paragraphs = [" ".join(part.split()) for part in re.split(r"\n[ \t]*\n", safe)]
+    return "<br>".join(p for p in paragraphs if p)

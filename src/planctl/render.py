@@ -1,0 +1,555 @@
+"""Render plans as publishable documents: Markdown, one self-contained HTML file, or PDF.
+
+The document follows the shape of a real åtgärdsplan (Västerås 2025–2026): a title page,
+chapter 1 with the introduction and the follow-up, one chapter per prioritised crime area
+(description, cause analysis, measures table), a chapter for the areas handled through other
+forums, the abbreviations, and overviews drawn from the data. The words and the look live in
+the templates (``templates/``); this module gathers what they show into a typed context.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, Literal
+
+import jinja2
+
+from planctl import markdown
+from planctl.errors import PlanHasErrors, UsageError
+from planctl.findings import Severity
+from planctl.model import AreaTrack, Cause, FocusArea, Indicator, Measure, Organisation, Plan, PlanKind, Section
+from planctl.overviews import Overviews, build_overviews, timing_text
+from planctl.validate import FileResult, discover, validate_file
+
+DocumentFormat = Literal["md", "html"]
+OutputFormat = Literal["md", "html", "pdf"]
+
+#: The template each format starts from; the others are included from it.
+MAIN_TEMPLATE: dict[DocumentFormat, str] = {"md": "plan.md.j2", "html": "plan.html.j2"}
+SUFFIX: dict[OutputFormat, str] = {"md": ".md", "html": ".html", "pdf": ".pdf"}
+
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+PDF_MISSING = "PDF kräver tillägget pdf: pip install 'planctl[pdf]'"
+
+
+# -- the typed context --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Owner:
+    """An owner of a measure as the document shows it: the id, with the full name beside it."""
+
+    id: str
+    name: str
+    lead: bool
+
+    @property
+    def abbreviated(self) -> bool:
+        """Whether the id is a short form whose full name is worth showing (IFF, not Polisen)."""
+        return self.name != self.id
+
+
+@dataclass(frozen=True)
+class Note:
+    """A footnote, numbered through the whole document as in the source."""
+
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class AreaLink:
+    id: str
+    anchor: str
+    chapter: str
+    title: str
+
+
+@dataclass(frozen=True)
+class MeasureView:
+    measure: Measure
+    anchor: str
+    #: När in words, or None where the plan gives none
+    when: str | None
+    owners: tuple[Owner, ...]
+    #: several owners and nobody named as lead: the document says so instead of guessing
+    lead_unknown: bool
+    notes: tuple[Note, ...]
+    causes: tuple[Cause, ...]
+    also_affects: tuple[AreaLink, ...]
+
+
+@dataclass(frozen=True)
+class AreaChapter:
+    """A crime area: a chapter of its own (prioritised) or a section of the other-forums chapter."""
+
+    area: FocusArea
+    number: str
+    anchor: str
+    notes: tuple[Note, ...]
+    measures: tuple[MeasureView, ...]
+
+
+@dataclass(frozen=True)
+class FollowUpView:
+    """How the plan as a whole is followed up (6 §), or None parts where the plan is silent."""
+
+    interval: str | None
+    forum: str | None
+    #: the arrangement's text, unless the introduction already says exactly that
+    text: str | None
+
+
+@dataclass(frozen=True)
+class IntroSection:
+    number: str
+    anchor: str
+    title: str
+    text: str | None
+    #: the follow-up arrangement is shown in this section
+    follow_up: bool
+
+
+@dataclass(frozen=True)
+class Introduction:
+    number: str
+    anchor: str
+    title: str
+    #: the text of a first section called "Inledning", which is the chapter's own text
+    text: str | None
+    sections: tuple[IntroSection, ...]
+    notes: tuple[Note, ...]
+
+
+@dataclass(frozen=True)
+class OtherChapter:
+    number: str
+    anchor: str
+    title: str
+    text: str | None
+    areas: tuple[AreaChapter, ...]
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    number: str
+    title: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """Everything a template may show; a misspelt name fails loudly (StrictUndefined)."""
+
+    plan: Plan
+    #: the plan file's name, never its path: the output must not depend on where it was made
+    source_name: str
+    is_atgardsplan: bool
+    introduction: Introduction
+    follow_up: FollowUpView
+    chapters: tuple[AreaChapter, ...]
+    other: OtherChapter | None
+    abbreviations_number: str
+    abbreviations: tuple[Organisation, ...]
+    actors: tuple[Organisation, ...]
+    overviews: Overviews
+    toc: tuple[TocEntry, ...]
+
+
+# -- building the context -----------------------------------------------------------------
+
+
+class _Notes:
+    """Hands out footnote numbers in document order."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def take(self, texts: Sequence[str]) -> tuple[Note, ...]:
+        notes = tuple(Note(self.count + i + 1, text) for i, text in enumerate(texts))
+        self.count += len(texts)
+        return notes
+
+
+def _same_text(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and " ".join(a.split()) == " ".join(b.split())
+
+
+def interval_text(months: int) -> str:
+    """The follow-up interval in words: ``vartannat år (var 24:e månad)``."""
+    words = {1: "varje månad", 12: "varje år", 24: "vartannat år", 36: "vart tredje år"}
+    suffix = ":a" if months % 10 in (1, 2) and months % 100 not in (11, 12) else ":e"
+    exact = f"var {months}{suffix} månad"
+    return f"{words[months]} ({exact})" if months in words and months != 1 else words.get(months, exact)
+
+
+def build_document(plan: Plan, source_name: str) -> Document:
+    """Gather what the document shows, numbered like the source (introduction = chapter 1)."""
+    notes = _Notes()
+    prioritised = [area for area in plan.focus_areas if area.track == AreaTrack.PRIORITERAT]
+    others = [area for area in plan.focus_areas if area.track != AreaTrack.PRIORITERAT]
+    numbers = {area.id: str(index + 2) for index, area in enumerate(prioritised)}
+    next_number = len(prioritised) + 2
+    other_number = ""
+    if others or plan.other_areas_intro is not None:
+        other_number = str(next_number)
+        numbers.update({area.id: f"{other_number}.{index + 1}" for index, area in enumerate(others)})
+        next_number += 1
+    anchors = {area.id: _area_anchor(numbers[area.id]) for area in plan.focus_areas}
+    organisations = {org.id: org for org in plan.organisations}
+    areas = {area.id: area for area in plan.focus_areas}
+    # A measure may address a cause from another area's analysis; its own area's comes first.
+    all_causes = {c.id: c for a in plan.focus_areas if a.cause_analysis for c in a.cause_analysis.causes}
+
+    introduction, follow_up = _introduction(plan, notes)
+
+    def area_chapter(area: FocusArea) -> AreaChapter:
+        area_notes = notes.take(area.notes)
+        causes = {cause.id: cause for cause in area.cause_analysis.causes} if area.cause_analysis else {}
+        measures = tuple(
+            MeasureView(
+                measure=measure,
+                anchor=f"atgard-{measure.id}",
+                when=timing_text(measure.timing),
+                owners=_owners(measure, organisations),
+                lead_unknown=measure.lead is None and len(measure.owners) > 1,
+                notes=notes.take(measure.notes),
+                causes=tuple(
+                    causes.get(c) or all_causes[c] for c in measure.addresses if c in causes or c in all_causes
+                ),
+                also_affects=tuple(
+                    AreaLink(a, anchors[a], numbers[a], areas[a].title) for a in measure.also_affects if a in areas
+                ),
+            )
+            for measure in area.measures
+        )
+        return AreaChapter(area, numbers[area.id], anchors[area.id], area_notes, measures)
+
+    chapters = tuple(area_chapter(area) for area in prioritised)
+    other = None
+    if other_number:
+        intro: Section | None = plan.other_areas_intro
+        other = OtherChapter(
+            other_number,
+            f"kapitel-{other_number}",
+            intro.title if intro else "Områden som hanteras i andra forum",
+            intro.text if intro else None,
+            tuple(area_chapter(area) for area in others),
+        )
+    abbreviations_number = str(next_number)
+    toc = (
+        TocEntry(introduction.number, introduction.title, introduction.anchor),
+        *(TocEntry(c.number, c.area.title, c.anchor) for c in chapters),
+        *((TocEntry(other.number, other.title, other.anchor),) if other else ()),
+        TocEntry(abbreviations_number, "Förkortningar", "forkortningar"),
+        TocEntry("", "Bilaga. Översikter", "oversikter"),
+    )
+    return Document(
+        plan=plan,
+        source_name=source_name,
+        is_atgardsplan=plan.kind == PlanKind.ATGARDSPLAN,
+        introduction=introduction,
+        follow_up=follow_up,
+        chapters=chapters,
+        other=other,
+        abbreviations_number=abbreviations_number,
+        abbreviations=tuple(org for org in plan.organisations if org.abbreviation),
+        actors=tuple(org for org in plan.organisations if not org.abbreviation),
+        overviews=build_overviews(plan, numbers),
+        toc=toc,
+    )
+
+
+def _area_anchor(number: str) -> str:
+    return ("kapitel-" if "." not in number else "avsnitt-") + number.replace(".", "-")
+
+
+def _owners(measure: Measure, organisations: dict[str, Organisation]) -> tuple[Owner, ...]:
+    ids = list(measure.owners)
+    if measure.lead is not None and measure.lead not in ids:
+        ids.insert(0, measure.lead)
+    return tuple(
+        Owner(owner, organisations[owner].name if owner in organisations else owner, owner == measure.lead)
+        for owner in ids
+    )
+
+
+def _introduction(plan: Plan, notes: _Notes) -> tuple[Introduction, FollowUpView]:
+    sections = list(plan.introduction)
+    text = None
+    if sections and sections[0].title.strip().casefold() == "inledning":
+        text = sections.pop(0).text
+    arrangement = plan.follow_up
+    follow_index = next(
+        (i for i, section in enumerate(sections) if section.title.strip().casefold().startswith("uppföljning")), None
+    )
+    follow_text = arrangement.text if arrangement else None
+    if follow_index is not None and _same_text(follow_text, sections[follow_index].text):
+        follow_text = None
+    follow_up = FollowUpView(
+        interval_text(arrangement.interval_months) if arrangement else None,
+        arrangement.forum if arrangement else None,
+        follow_text,
+    )
+    views = [
+        IntroSection(f"1.{i + 1}", f"avsnitt-1-{i + 1}", section.title, section.text, i == follow_index)
+        for i, section in enumerate(sections)
+    ]
+    if follow_index is None:
+        n = len(views) + 1
+        views.append(IntroSection(f"1.{n}", f"avsnitt-1-{n}", "Uppföljning av planen", None, True))
+    return Introduction("1", "kapitel-1", "Inledning", text, tuple(views), notes.take(plan.notes)), follow_up
+
+
+# -- formatting helpers (registered as filters) -------------------------------------------
+
+MONTHS = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+
+
+def date_text(value: str) -> str:
+    """A partial date as the document writes it: ``2024``, ``juni 2024``, ``2024-11-20``."""
+    parts = value.split("-")
+    if len(parts) == 2:
+        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return value
+
+
+def period_text(plan: Plan) -> str:
+    end = plan.period.end
+    return f"{plan.period.start}–{end}" if end is not None and end != plan.period.start else str(plan.period.start)
+
+
+def safe_url(value: str | None) -> str | None:
+    """The URL if it may become a link (http, https, mailto), else None: then it stays text."""
+    return value if value is not None and markdown.is_safe_url(value) else None
+
+
+UNIT_SUFFIX = {"procent": " %", "kronor": " kr", "timmar": " timmar", "antal": "", "skala": ""}
+
+
+def number_text(value: float) -> str:
+    """A number the Swedish way: ``12``, ``3,5``."""
+    return str(int(value)) if value == int(value) else f"{value:g}".replace(".", ",")
+
+
+def indicator_text(indicator: Indicator) -> str | None:
+    """An indicator's unit, baseline, target and direction in words, or None if it has none."""
+    unit = indicator.unit.value if indicator.unit else None
+    suffix = UNIT_SUFFIX.get(unit or "", "")
+    parts: list[str] = []
+    if indicator.unit is not None and indicator.unit.value == "skala":
+        low, high = indicator.scale or (1, 5)
+        parts.append(f"skala {low}–{high}")
+    elif unit and unit != "antal":
+        parts.append(unit)
+    if indicator.baseline is not None:
+        parts.append(f"utgångsläge {number_text(indicator.baseline.value)}{suffix} ({indicator.baseline.period})")
+    if indicator.target is not None:
+        by = f" senast {date_text(indicator.target.by)}" if indicator.target.by else ""
+        parts.append(f"mål {number_text(indicator.target.value)}{suffix}{by}")
+    if indicator.direction is not None:
+        parts.append(f"ska {indicator.direction.value}")
+    return "; ".join(parts) if parts else None
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "md_html": markdown.to_html,
+    "md_inline": markdown.to_html_inline,
+    "md_html_cell": markdown.to_html_in_cell,
+    "md_block": markdown.to_markdown,
+    "md_line": markdown.to_markdown_line,
+    "md_cell": markdown.to_markdown_cell,
+    "date_text": date_text,
+    "safe_url": safe_url,
+    "indicator_text": indicator_text,
+}
+
+
+# -- the Jinja environment ----------------------------------------------------------------
+
+
+def _packaged_template(name: str) -> tuple[str, str, Callable[[], bool]] | None:
+    resource = files("planctl.templates").joinpath(name)
+    if not resource.is_file():
+        return None
+    return resource.read_text(encoding="utf-8"), name, lambda: True
+
+
+def make_environment(templates: Path | None = None) -> jinja2.Environment:
+    """The one Jinja environment: HTML autoescaped, undefined names fail, filters in one place."""
+    loader: jinja2.BaseLoader
+    if templates is None:
+        loader = jinja2.FunctionLoader(_packaged_template)
+    else:
+        loader = jinja2.FileSystemLoader(str(templates), encoding="utf-8")
+    env = jinja2.Environment(
+        loader=loader,
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2", "svg", "svg.j2"), default=False),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    env.filters.update(FILTERS)
+    env.globals.update(period_text=period_text, interval_text=interval_text)
+    return env
+
+
+def _template_place(error: BaseException) -> str:
+    """``file, rad N`` for the innermost template frame of an error, if there is one."""
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        return f"{error.filename or error.name or 'mallen'}, rad {error.lineno}"
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".j2")]
+    if frames:
+        return f"{frames[-1].filename}, rad {frames[-1].lineno}"
+    return "mallen"
+
+
+def render_document(plan: Plan, source_name: str, fmt: DocumentFormat, templates: Path | None = None) -> str:
+    """The document of ``plan`` as Markdown or HTML text."""
+    env = make_environment(templates)
+    name = MAIN_TEMPLATE[fmt]
+    if templates is not None:
+        if not templates.is_dir():
+            raise UsageError(f"mallmappen {templates} finns inte")
+        if not (templates / name).is_file():
+            raise UsageError(f"mallmappen {templates} saknar mallen {name}; utgå från en kopia av templates/")
+    document = build_document(plan, source_name)
+    try:
+        text = env.get_template(name).render(doc=document)
+    except jinja2.TemplateNotFound as error:
+        place = _template_place(error)
+        raise UsageError(f"{place}: mallen '{error.name}' finns inte i {templates or 'planctls mallar'}") from None
+    except jinja2.TemplateError as error:
+        raise UsageError(f"{_template_place(error)}: fel i mallen: {error.message}") from None
+    except Exception as error:
+        # A municipality's own template can fail in other ways (a filter given the wrong thing);
+        # that is theirs to fix, not a bug in planctl. Errors in the shipped templates are bugs.
+        if templates is None:
+            raise
+        place = _template_place(error)
+        if place == "mallen":
+            raise
+        raise UsageError(f"{place}: fel i mallen: {type(error).__name__}: {error}") from None
+    # Optional parts of the Markdown template leave blank lines behind; one is enough.
+    return _BLANK_LINES.sub("\n\n", text) if fmt == "md" else text
+
+
+def html_to_pdf(html: str) -> bytes:
+    """The HTML document, with its print CSS, as PDF (WeasyPrint, imported only when asked for)."""
+    try:
+        import weasyprint
+    except ImportError:
+        raise UsageError(PDF_MISSING) from None
+    except OSError as error:  # installed, but the system's Pango is missing
+        raise UsageError(
+            f"WeasyPrint kan inte starta ({error}); installera Pango, t.ex. apt-get install libpango-1.0-0 libpangoft2-1.0-0"
+        ) from None
+    pdf: bytes = weasyprint.HTML(string=html).write_pdf()
+    return pdf
+
+
+# -- files --------------------------------------------------------------------------------
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so a reader sees the old file or the new one, never half of one."""
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        # mkstemp makes the file private (0600); a published document gets the usual mode.
+        Path(temp).chmod(0o666 & ~_umask())
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, path)  # noqa: PTH105 - tests stub os.replace to prove the write is atomic
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _plan_files(plans: Sequence[Path]) -> list[tuple[Path, bool]]:
+    """The files to render, each with whether it was named itself (not found in a folder)."""
+    named = {path for path in plans if not path.is_dir()}
+    found = discover(plans)
+    if not found:
+        raise UsageError("inga planfiler att återge")
+    return [(path, path in named) for path in found]
+
+
+def render_files(
+    plans: list[Path], fmt: OutputFormat, out: Path, templates: Path | None, today: date | None = None
+) -> list[Path]:
+    """Render each plan to ``out/<plan file stem>.<fmt>``; nothing is written if any plan has errors.
+
+    Folders are searched for plans; the follow-ups kept beside a plan are not documents of their
+    own and are passed over. ``today`` is the date the plans are checked against (default: today).
+    """
+    checked: list[tuple[Path, FileResult]] = []
+    for path, named in _plan_files(plans):
+        result = validate_file(path, today or date.today())
+        if result.follow_up is not None and result.plan is None:
+            if named:
+                raise UsageError(f"{path}: är en uppföljning, inte en plan; ange planfilen")
+            continue
+        checked.append((path, result))
+    if not checked:
+        raise UsageError("inga planfiler att återge")
+    stems: dict[str, Path] = {}
+    for path, _ in checked:
+        if path.stem in stems:
+            raise UsageError(f"{stems[path.stem]} och {path} skulle skrivas till samma dokument ({path.stem})")
+        stems[path.stem] = path
+        if out.resolve() == path.resolve().parent:
+            raise UsageError(f"--out {out} är mappen där planen {path.name} ligger; välj en egen mapp för dokumenten")
+    errors = [f for _, r in checked for f in r.findings if f.severity == Severity.ERROR and f.silenced_by is None]
+    if errors or any(r.plan is None for _, r in checked):
+        from planctl.reporters import line_of
+
+        lines = "".join(line_of(f) + "\n" for f in sorted(errors))
+        raise PlanHasErrors(f"{lines}planen återges inte förrän felen är rättade")
+    documents: list[tuple[Path, bytes]] = []
+    for path, result in checked:
+        assert result.plan is not None
+        text = render_document(result.plan, path.name, "md" if fmt == "md" else "html", templates)
+        data = html_to_pdf(text) if fmt == "pdf" else text.encode("utf-8")
+        documents.append((out / f"{path.stem}{SUFFIX[fmt]}", data))
+    for target, data in documents:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, data)
+        except OSError as error:
+            raise UsageError(f"{target}: kan inte skriva dokumentet ({error.strerror or error})") from None
+    return [target for target, _ in documents]
+
+
+__all__ = ["Document", "build_document", "make_environment", "render_document", "render_files", "write_atomic"]

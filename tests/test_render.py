@@ -1,0 +1,734 @@
+"""planctl render: the documents, their safety, and the files they are written to."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import shutil
+import stat
+import sys
+from collections.abc import Iterator
+from datetime import date
+from html.parser import HTMLParser
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+import yaml
+from markdown_it import MarkdownIt
+
+from planctl import markdown
+from planctl.errors import PlanHasErrors, UsageError
+from planctl.model import Measure, Plan
+from planctl.overviews import build_overviews
+from planctl.render import PDF_MISSING, render_files
+
+TESTS = Path(__file__).parent
+ROOT = TESTS.parent
+GOLDEN = TESTS / "golden"
+VASTERAS = ROOT / "plans" / "vasteras-atgardsplan-2025-2026.yaml"
+MINIMAL = TESTS / "data" / "valid" / "minimal.yaml"
+UNKNOWN_OWNER = TESTS / "data" / "invalid" / "unknown-owner.yaml"
+#: The plans are checked as on this day, so that a follow-up falling due does not change the tests.
+TODAY = date(2025, 6, 1)
+
+
+# -- helpers ------------------------------------------------------------------------------
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def load_plan(path: Path) -> Plan:
+    return Plan.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def measures(plan: Plan) -> Iterator[Measure]:
+    for area in plan.focus_areas:
+        yield from area.measures
+
+
+class Page(HTMLParser):
+    """The parts of an HTML page the tests look at: text, tags, ids, headings, table rows."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.ids: list[str] = []
+        self.headings: list[tuple[int, str]] = []
+        self.rows: dict[str, list[str]] = {}
+        self.row_html: dict[str, list[str]] = {}
+        self._heading: list[str] | None = None
+        self._row: str | None = None
+        self._cell: list[str] | None = None
+        self._cell_html: list[str] = []
+        self._skip = 0
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        self.tags.append((tag, attributes))
+        if attributes.get("id"):
+            self.ids.append(str(attributes["id"]))
+        if tag in ("style", "title", "desc"):
+            self._skip += 1
+        if re.fullmatch(r"h[1-6]", tag):
+            self._heading = []
+        if tag == "tr" and attributes.get("id"):
+            self._row = str(attributes["id"])
+            self.rows[self._row] = []
+            self.row_html[self._row] = []
+        if tag in ("td", "th") and self._row is not None:
+            self._cell = []
+            self._cell_html = []
+        elif self._cell is not None:
+            self._cell_html.append(f"<{tag}>")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("style", "title", "desc"):
+            self._skip -= 1
+        if re.fullmatch(r"h[1-6]", tag) and self._heading is not None:
+            self.headings.append((int(tag[1]), squash("".join(self._heading))))
+            self._heading = None
+        if tag in ("td", "th") and self._row is not None and self._cell is not None:
+            self.rows[self._row].append(squash("".join(self._cell)))
+            self.row_html[self._row].append("".join(self._cell_html))
+            self._cell = None
+        elif self._cell is not None:
+            self._cell_html.append(f"</{tag}>")
+        if tag == "tr":
+            self._row = None
+
+    def handle_data(self, data: str) -> None:
+        if self._skip:
+            return
+        self.text.append(data)
+        if self._heading is not None:
+            self._heading.append(data)
+        if self._cell is not None:
+            self._cell.append(data)
+            self._cell_html.append(data)
+
+    @property
+    def all_text(self) -> str:
+        return squash(" ".join(self.text))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], str]:
+    """Each sample plan rendered once in each text format: {(plan stem, format): text}."""
+    out = tmp_path_factory.mktemp("build")
+    documents: dict[tuple[str, str], str] = {}
+    for fmt in ("html", "md"):
+        for path in render_files([VASTERAS, MINIMAL], fmt, out, None, TODAY):
+            documents[(path.stem, fmt)] = path.read_text(encoding="utf-8")
+    return documents
+
+
+@pytest.fixture(scope="module")
+def vasteras_html(built: dict[tuple[str, str], str]) -> str:
+    return built[(VASTERAS.stem, "html")]
+
+
+@pytest.fixture(scope="module")
+def vasteras_page(vasteras_html: str) -> Page:
+    return Page(vasteras_html)
+
+
+@pytest.fixture(scope="module")
+def vasteras_md(built: dict[tuple[str, str], str]) -> str:
+    return built[(VASTERAS.stem, "md")]
+
+
+def write_plan(tmp_path: Path, data: dict[str, object], name: str = "plan.yaml") -> Path:
+    folder = tmp_path / "plans"
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def copy_templates(target: Path) -> Path:
+    target.mkdir()
+    for resource in files("planctl.templates").iterdir():
+        if resource.name.endswith((".j2", ".css", ".svg")):
+            (target / resource.name).write_text(resource.read_text(encoding="utf-8"), encoding="utf-8")
+    return target
+
+
+# -- golden files -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize("plan", [VASTERAS, MINIMAL], ids=["vasteras", "minimal"])
+def test_golden(plan: Path, fmt: str, built: dict[tuple[str, str], str], request: pytest.FixtureRequest) -> None:
+    """The whole document is known: compare it exactly (pytest --update-golden rewrites it)."""
+    golden = GOLDEN / f"{plan.stem}.{fmt}"
+    text = built[(plan.stem, fmt)]
+    if request.config.getoption("--update-golden"):
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_bytes(text.encode("utf-8"))
+    assert golden.exists(), f"{golden} saknas; kör pytest --update-golden"
+    assert text == golden.read_text(encoding="utf-8")
+
+
+# -- completeness -------------------------------------------------------------------------
+
+
+def test_html_has_every_measure_goal_owner_indicator_and_note(vasteras_page: Page) -> None:
+    plan = load_plan(VASTERAS)
+    text = vasteras_page.all_text
+    for note in plan.notes + [n for area in plan.focus_areas for n in area.notes]:
+        assert squash(note) in text
+    for measure in measures(plan):
+        cells = vasteras_page.rows[f"atgard-{measure.id}"]
+        assert squash(measure.title) in cells[0]
+        for note in measure.notes:
+            assert squash(note) in cells[0]
+        owners_cell = cells[-2]
+        follow_up_cell = cells[-1]
+        assert owners_cell.startswith(", ".join(measure.owners))
+        if len(cells) == 5:  # Åtgärd | Mål | När | Vem | Uppföljning
+            for goal in measure.goals:
+                assert squash(goal) in cells[1]
+        else:  # Åtgärd | Ansvarig | Uppföljning sker genom…
+            for goal in measure.goals:
+                assert squash(goal) in cells[0]
+        assert measure.follow_up is not None
+        for indicator in measure.follow_up.indicators:
+            assert squash(indicator.name) in follow_up_cell
+        for words in (measure.follow_up.forum, measure.follow_up.text):
+            if words:
+                assert squash(words) in follow_up_cell
+
+
+def test_html_shows_the_lead_in_bold_and_says_when_it_is_unknown(vasteras_page: Page) -> None:
+    plan = load_plan(VASTERAS)
+    for measure in measures(plan):
+        owners_html = vasteras_page.row_html[f"atgard-{measure.id}"][-2]
+        bold = re.findall(r"<strong>(?:<abbr>)?([^<]+)", owners_html)
+        assert bold == ([measure.lead] if measure.lead else [])
+        cell = vasteras_page.rows[f"atgard-{measure.id}"][-2]
+        assert ("ansvarig ej angiven" in cell) == (measure.lead is None and len(measure.owners) > 1)
+
+
+def test_html_names_owners_in_full_with_abbr(vasteras_html: str) -> None:
+    assert '<abbr title="Individ- och familjeförvaltningen">IFF</abbr>' in vasteras_html
+    assert '<strong><abbr title="Stadsledningskontoret">SK</abbr></strong>' in vasteras_html
+
+
+def test_gaps_show_as_ej_angivet(vasteras_page: Page) -> None:
+    when = vasteras_page.rows["atgard-motverka-normforskjutning"][2]
+    assert when == "ej angivet"
+    assert vasteras_page.rows["atgard-utbildning-orosanmalan"][2] == "Årligen med start 2025"
+    text = vasteras_page.all_text
+    assert "Beslutsdatum ej angivet" in text
+    assert "Diarienummer ej angivet" in text
+
+
+def md_table_rows(md: str) -> list[list[str]]:
+    cells = []
+    for line in md.splitlines():
+        if line.startswith("|") and not line.startswith("|---"):
+            cells.append([squash(c) for c in re.split(r"(?<!\\)\|", line)[1:-1]])
+    return cells
+
+
+def md_plain(cell: str) -> str:
+    return squash(cell.replace("\\|", "|").replace("<br>", " ").replace("**", "").replace("• ", " "))
+
+
+def test_markdown_has_every_measure_goal_owner_indicator_and_note(vasteras_md: str) -> None:
+    plan = load_plan(VASTERAS)
+    rows = md_table_rows(vasteras_md)
+    text = md_plain(vasteras_md)
+    for note in plan.notes + [n for area in plan.focus_areas for n in area.notes]:
+        assert squash(note) in text
+    for measure in measures(plan):
+        (row,) = [r for r in rows if r[0].startswith(f"**{markdown.to_markdown_cell(measure.title)}**")]
+        plain = [md_plain(cell) for cell in row]
+        for note in measure.notes:
+            assert squash(note) in plain[0]
+        for goal in measure.goals:
+            assert squash(goal) in " ".join(plain[:2])
+        lead = f"**{measure.lead}**"
+        assert md_plain(row[-2]).startswith(", ".join(measure.owners))
+        assert (lead in row[-2]) == (measure.lead is not None)
+        assert measure.follow_up is not None
+        for indicator in measure.follow_up.indicators:
+            assert squash(indicator.name) in plain[-1]
+
+
+def assert_tables_well_formed(md: str) -> None:
+    """Every row of every Markdown table has as many cells as its header."""
+    block: list[int] = []
+    for line in [*md.splitlines(), ""]:
+        if line.startswith("|"):
+            block.append(len(re.split(r"(?<!\\)\|", line)))
+        elif block:
+            assert len(set(block)) == 1, block
+            block = []
+
+
+def test_markdown_tables_are_well_formed(vasteras_md: str) -> None:
+    assert_tables_well_formed(vasteras_md)
+
+
+# -- the document's shape -----------------------------------------------------------------
+
+
+def test_chapters_are_numbered_like_the_source(vasteras_page: Page) -> None:
+    chapters = [text for level, text in vasteras_page.headings if level == 2]
+    assert chapters == [
+        "Innehåll",
+        "1. Inledning",
+        "2. Otrygghet och brott i skolmiljö",
+        "3. Nätverkskriminalitet, fokus på nyrekrytering",
+        "4. Narkotika",
+        "5. Internet som brottsplats",
+        "6. Våld i nära relation och hedersrelaterat våld",
+        "7. Tystnadskultur och desinformation",
+        "8. Välfärdsbrott, Organiserad brottslighet och Trygga utemiljöer",
+        "9. Förkortningar",
+        "Bilaga. Översikter",
+    ]
+    subsections = [text for level, text in vasteras_page.headings if level in (3, 4)]
+    assert subsections[:6] == [
+        "1.1. Brottsförebyggande arbete i samverkan",
+        "1.2. Orsaksanalys av sex brottsområden",
+        "1.3. Uppföljning",
+        "1.4. Disposition",
+        "2.1. Orsaksanalys",
+        "2.2. Åtgärdsplanering",
+    ]
+    assert "8.1. Välfärdsbrott" in subsections
+    assert "8.1.1. Åtgärder" in subsections
+
+
+def test_headings_go_down_one_level_at_a_time(vasteras_page: Page) -> None:
+    levels = [level for level, _ in vasteras_page.headings]
+    assert levels[0] == 1
+    assert levels.count(1) == 1
+    for before, after in itertools.pairwise(levels):
+        assert after <= before + 1
+
+
+def test_html_is_self_contained_and_script_free(vasteras_html: str, vasteras_page: Page) -> None:
+    assert vasteras_html.startswith('<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n')
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in vasteras_html
+    tags = [tag for tag, _ in vasteras_page.tags]
+    assert tags.count("style") == 1
+    for forbidden in ("script", "link", "img", "iframe", "object", "embed", "base"):
+        assert forbidden not in tags
+    for _, attributes in vasteras_page.tags:
+        assert "src" not in attributes
+        assert not any(name.startswith("on") for name in attributes)
+    assert "url(" not in vasteras_html
+    assert "@import" not in vasteras_html
+
+
+def test_html_tables_have_captions_and_scoped_headers(vasteras_html: str, vasteras_page: Page) -> None:
+    tables = re.findall(r"<table[^>]*>\s*(<\w+)", vasteras_html)
+    assert len(tables) >= 13
+    assert set(tables) == {"<caption"}
+    for tag, attributes in vasteras_page.tags:
+        if tag == "th":
+            assert attributes.get("scope") in ("col", "row")
+    measure_headers = re.findall(r"<thead>\n<tr>(.*?)</tr>", vasteras_html)
+    assert (
+        '<th scope="col">Åtgärd</th><th scope="col">Mål</th><th scope="col">När</th>'
+        '<th scope="col">Vem (ansvarig i fetstil)</th><th scope="col">Uppföljning</th>'
+    ) in measure_headers
+    assert (
+        '<th scope="col">Åtgärd</th><th scope="col">Ansvarig</th><th scope="col">Uppföljning sker genom…</th>'
+        in measure_headers
+    )
+
+
+def test_table_of_contents_links_to_chapters_and_ids_are_unique(vasteras_page: Page) -> None:
+    assert len(vasteras_page.ids) == len(set(vasteras_page.ids))
+    assert ("nav", {"class": "innehall", "aria-label": "Innehåll"}) in vasteras_page.tags
+    targets = [
+        str(a["href"])[1:] for tag, a in vasteras_page.tags if tag == "a" and str(a.get("href", "")).startswith("#")
+    ]
+    assert targets
+    assert set(targets) <= set(vasteras_page.ids)
+
+
+def test_print_css_for_a4(vasteras_html: str) -> None:
+    for rule in (
+        "@page {\n  size: A4;",
+        ".kapitel, .bilaga { break-before: page; }",
+        "thead { display: table-header-group; }",
+        "tr, img, svg { break-inside: avoid; }",
+        'counter(page) " av " counter(pages)',
+        ".tabell { overflow-x: auto;",
+    ):
+        assert rule in vasteras_html
+
+
+def test_overviews_are_accessible_svg_and_tables(vasteras_html: str, vasteras_page: Page) -> None:
+    svgs = [a for tag, a in vasteras_page.tags if tag == "svg"]
+    assert len(svgs) == 2
+    for attributes in svgs:
+        assert attributes["role"] == "img"
+        assert attributes["aria-label"]
+        assert attributes["aria-describedby"] in vasteras_page.ids
+    plan = load_plan(VASTERAS)
+    owners = {owner for measure in measures(plan) for owner in [*measure.owners, measure.lead] if owner}
+    # the page, each figure, and a tooltip for each timeline row (measures and areas) and each owner's bar
+    assert vasteras_html.count("<title>") == 1 + 2 + len(list(measures(plan))) + len(plan.focus_areas) + len(owners)
+    assert "Tidslinjen som tabell" in vasteras_html
+    row = vasteras_page.rows
+    assert "atgard-fler-barn-i-forskolan" in row
+
+
+def test_generated_from_the_plan_file_without_paths(built: dict[tuple[str, str], str]) -> None:
+    for (stem, _), text in built.items():
+        body = text.split("<body>", 1)[-1]  # the HTML head holds the CSS
+        head = "\n".join(body.strip().splitlines()[:10])
+        assert "genererat av planctl från planfilen" in head
+        assert f"{stem}.yaml" in head
+        assert str(ROOT) not in text
+        assert "/tmp" not in text and os.sep + "home" not in text
+
+
+# -- overviews ----------------------------------------------------------------------------
+
+
+def test_overview_data_for_vasteras() -> None:
+    plan = load_plan(VASTERAS)
+    chapters = {area.id: str(i + 2) for i, area in enumerate(plan.focus_areas)}
+    overviews = build_overviews(plan, chapters)
+    matrix = overviews.matrix
+    assert [c.id for c in matrix.columns] == [
+        "skolmiljo", "natverkskriminalitet", "narkotika", "internet", "vald-i-nara-relation", "tystnadskultur",
+    ]  # fmt: skip
+    (forskolan,) = [r for r in matrix.rows if r.measure.id == "fler-barn-i-forskolan"]
+    assert forskolan.marks == ("also", "primary", "also", "also", "also", "also")
+    assert len(matrix.rows) == 28
+    assert matrix.primary_totals == (5, 5, 7, 4, 3, 4)
+    levels = {group.level: len(group.measures) for group in overviews.levels}
+    assert levels == {"universell": 0, "selektiv": 0, "indikerad": 0, "ej angiven": 41}
+    timeline = {row.measure.id: row for row in overviews.timeline.measure_rows if row.measure}
+    assert timeline["motverka-normforskjutning"].when is None
+    assert timeline["motverka-normforskjutning"].bar is None
+    recurring = timeline["utbildning-orosanmalan"]
+    assert recurring.marks == ("on", "recurring")
+    assert recurring.bar is not None and recurring.bar.open_ended
+    assert timeline["ren-hardtraning"].marks == ("", "on")
+    assert [y.year for y in overviews.timeline.years] == [2025, 2026]
+    load = {o.id: (o.lead, o.participant, o.unknown) for o in overviews.owners.owners}
+    # SK leads the film and four measures of chapter 8, and owns 16 without a named lead.
+    assert load["SK"] == (5, 0, 16)
+    assert load["MHF"] == (1, 0, 1)
+    assert load["samtliga"] == (1, 0, 0)
+    assert list(load)[:3] == ["SK", "BUF", "IFF"]
+
+
+# -- safety -------------------------------------------------------------------------------
+
+HOSTILE = {
+    "title": "Inför rastvakter <script>alert(1)</script>",
+    "description": (
+        "[x](javascript:alert(1)) och [y](JaVaScRiPt:alert(2)) och [säker](https://example.se/a?b=1) "
+        "och <mailto:info@example.se> och <img src=x onerror=alert(1)> och [d](data:text/html;base64,PHNjcmlwdD4=)\n\n"
+        "[ref]\n\n[ref]: javascript:alert(3)\n\n# Rubrik i texten\n\n<iframe src=x></iframe>"
+    ),
+    "goals": ["Ökad trygghet | mätt i enkät", "Andra raden\nmed radbrytning", "<script>alert(2)</script>"],
+    "notes": ['[fil](file:///etc/passwd) [vb](vbscript:msgbox(1)) <a href="javascript:x">a</a>'],
+}
+
+
+@pytest.fixture
+def hostile_plan(tmp_path: Path) -> Path:
+    data = yaml.safe_load(MINIMAL.read_text(encoding="utf-8"))
+    data["focus_areas"][0]["measures"][0].update(HOSTILE)
+    data["focus_areas"][0]["description"] = "Se <b onmouseover=alert(1)>här</b> och [länk](mailto:a@example.se)."
+    data["organisations"][0]["name"] = 'Stadsledningskontoret "<script>x</script>'
+    data["lagesbild"]["url"] = "javascript:alert(4)"
+    return write_plan(tmp_path, data)
+
+
+def assert_safe_html(html: str) -> None:
+    page = Page(html)
+    assert "<script" not in html.lower()
+    for tag, attributes in page.tags:
+        assert tag not in ("script", "img", "iframe", "b")
+        assert not any(name.startswith("on") for name in attributes), (tag, attributes)
+        href = attributes.get("href")
+        if href is not None:
+            assert href.startswith(("#", "https://", "http://", "mailto:")), href
+
+
+def test_html_escapes_everything_from_the_plan(hostile_plan: Path, tmp_path: Path) -> None:
+    (path,) = render_files([hostile_plan], "html", tmp_path / "out", None, TODAY)
+    html = path.read_text(encoding="utf-8")
+    assert_safe_html(html)
+    assert '<a href="https://example.se/a?b=1">säker</a>' in html
+    assert '<a href="mailto:info@example.se">mailto:info@example.se</a>' in html
+    assert '<a href="mailto:a@example.se">länk</a>' in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "[x](javascript:alert(1))" in html  # shown as text, never a link
+    assert 'title="Stadsledningskontoret &#34;&lt;script&gt;x&lt;/script&gt;"' in html
+    assert '<p class="rubrik">Rubrik i texten</p>' in html  # HTML allows no heading in a table cell
+
+
+def test_markdown_escapes_raw_html_and_breaks_unsafe_links(hostile_plan: Path, tmp_path: Path) -> None:
+    (path,) = render_files([hostile_plan], "md", tmp_path / "out", None, TODAY)
+    md = path.read_text(encoding="utf-8")
+    assert "<script" not in md.lower()
+    assert "<img" not in md and "<iframe" not in md and "<a " not in md
+    assert "&lt;script>alert(1)&lt;/script>" in md
+    # Whatever renders the Markdown, even one that lets raw HTML through, gets no script or unsafe link.
+    assert_safe_html(MarkdownIt("commonmark", {"html": True}).enable("table").render(md))
+    assert "[säker](https://example.se/a?b=1)" in md
+    rows = [r for r in md_table_rows(md) if r[0].startswith("**Inför rastvakter")]
+    assert len(rows) == 1 and len(rows[0]) == 5
+    assert "Ökad trygghet \\| mätt i enkät" in rows[0][1]
+    assert "Andra raden med radbrytning" in rows[0][1]
+    assert_tables_well_formed(md)
+
+
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        ("[a](https://e.se)", '<p><a href="https://e.se">a</a></p>'),
+        ("[a](HTTP://e.se)", '<p><a href="HTTP://e.se">a</a></p>'),
+        ("[a](mailto:x@e.se)", '<p><a href="mailto:x@e.se">a</a></p>'),
+        ("[a](javascript:alert(1))", "<p>[a](javascript:alert(1))</p>"),
+        ("[a]( javascript:alert(1))", "<p>[a]( javascript:alert(1))</p>"),
+        ("[a](data:text/html,x)", "<p>[a](data:text/html,x)</p>"),
+        ("[a](file:///etc/passwd)", "<p>[a](file:///etc/passwd)</p>"),
+        ("[a](vbscript:x)", "<p>[a](vbscript:x)</p>"),
+        ("[a](/relative)", "<p>[a](/relative)</p>"),
+        ("![bild](https://e.se/x.png)", '<p>!<a href="https://e.se/x.png">bild</a></p>'),
+        ("<b>fet</b>", "<p>&lt;b&gt;fet&lt;/b&gt;</p>"),
+        ("# Rubrik", "<h4>Rubrik</h4>"),
+        ("## Rubrik", "<h5>Rubrik</h5>"),
+        (
+            "| a |\n|---|\n| b |",
+            '<table>\n<thead>\n<tr>\n<th scope="col">a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>b</td>\n</tr>\n</tbody>\n</table>',
+        ),
+    ],
+)
+def test_markdown_to_html(text: str, html: str) -> None:
+    assert markdown.to_html(text) == html
+
+
+def test_no_headings_in_table_cells() -> None:
+    assert markdown.to_html_in_cell("# Rubrik\n\ntext") == '<p class="rubrik">Rubrik</p>\n<p>text</p>'
+
+
+@pytest.mark.parametrize(
+    ("text", "md"),
+    [
+        ("[a](https://e.se)", "[a](https://e.se)"),
+        ("[a](javascript:alert(1))", "[a]\\(javascript:alert(1))"),
+        ("[a]: javascript:x", "\\[a]: javascript:x"),
+        ("<https://e.se>", "<https://e.se>"),
+        ("<javascript:x>", "&lt;javascript:x>"),
+        ("<b>fet</b>", "&lt;b>fet&lt;/b>"),
+        ("# Rubrik", "#### Rubrik"),
+    ],
+)
+def test_markdown_to_markdown(text: str, md: str) -> None:
+    assert markdown.to_markdown(text) == md
+
+
+def test_markdown_cell_stays_in_its_cell() -> None:
+    assert markdown.to_markdown_cell("a | b\nc\n\nd") == "a \\| b c<br>d"
+
+
+# -- files --------------------------------------------------------------------------------
+
+
+def test_rendering_is_deterministic(tmp_path: Path) -> None:
+    first = render_files([VASTERAS, MINIMAL], "html", tmp_path / "a", None, TODAY)
+    first += render_files([VASTERAS, MINIMAL], "md", tmp_path / "a", None, TODAY)
+    second = render_files([VASTERAS, MINIMAL], "html", tmp_path / "b", None, TODAY)
+    second += render_files([VASTERAS, MINIMAL], "md", tmp_path / "b", None, TODAY)
+    assert [p.name for p in first] == [p.name for p in second]
+    for a, b in zip(first, second, strict=True):
+        assert a.read_bytes() == b.read_bytes()
+
+
+def test_writes_named_after_the_plan_and_creates_the_folder(tmp_path: Path) -> None:
+    out = tmp_path / "ut" / "html"
+    written = render_files([MINIMAL], "html", out, None, TODAY)
+    assert written == [out / "minimal.html"]
+    assert sorted(p.name for p in out.iterdir()) == ["minimal.html"]
+    mode = stat.S_IMODE(written[0].stat().st_mode)
+    assert mode & 0o044, oct(mode)  # readable by others, as a published document is, not mkstemp's 0600
+
+
+def test_write_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "minimal.html").write_text("gammal", encoding="utf-8")
+
+    def fail(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(UsageError, match="kan inte skriva"):
+        render_files([MINIMAL], "html", out, None, TODAY)
+    assert (out / "minimal.html").read_text(encoding="utf-8") == "gammal"
+    assert sorted(p.name for p in out.iterdir()) == ["minimal.html"]  # no temporary file left behind
+
+
+def test_a_plan_with_errors_is_not_rendered(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    with pytest.raises(PlanHasErrors) as raised:
+        render_files([MINIMAL, UNKNOWN_OWNER], "html", out, None, TODAY)
+    message = str(raised.value)
+    assert f"{UNKNOWN_OWNER}:26:22: error R201 ägaren 'polisen' finns inte bland planens organisationer" in message
+    assert f"{UNKNOWN_OWNER}:26:31: error R201" in message
+    assert message.endswith("planen återges inte förrän felen är rättade")
+    assert not out.exists()  # not even the valid plan
+
+
+def test_refuses_to_write_into_the_plans_folder(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path, yaml.safe_load(MINIMAL.read_text(encoding="utf-8")))
+    with pytest.raises(UsageError, match="mappen där planen"):
+        render_files([plan], "html", plan.parent, None, TODAY)
+    assert sorted(p.name for p in plan.parent.iterdir()) == ["plan.yaml"]
+
+
+def test_a_missing_plan_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="finns inte"):
+        render_files([tmp_path / "saknas.yaml"], "html", tmp_path / "out", None, TODAY)
+
+
+# -- custom templates ---------------------------------------------------------------------
+
+
+def test_custom_templates(tmp_path: Path) -> None:
+    templates = copy_templates(tmp_path / "mallar")
+    for name in ("plan.html.j2", "plan.md.j2"):
+        path = templates / name
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("Förkortningar", "Förkortningar och begrepp"), encoding="utf-8"
+        )
+    css = templates / "plan.css"
+    css.write_text(
+        css.read_text(encoding="utf-8").replace("--accent: #1d4f76;", "--accent: #7a1f3d;"), encoding="utf-8"
+    )
+    (html,) = render_files([MINIMAL], "html", tmp_path / "out", templates, TODAY)
+    (md,) = render_files([MINIMAL], "md", tmp_path / "out", templates, TODAY)
+    assert "3.</span> Förkortningar och begrepp</h2>" in html.read_text(encoding="utf-8")
+    assert "--accent: #7a1f3d;" in html.read_text(encoding="utf-8")
+    assert "## 3. Förkortningar och begrepp" in md.read_text(encoding="utf-8")
+
+
+def test_missing_templates_folder(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match=r"mallmappen .* finns inte"):
+        render_files([MINIMAL], "html", tmp_path / "out", tmp_path / "saknas", TODAY)
+
+
+def test_templates_folder_without_the_template(tmp_path: Path) -> None:
+    templates = copy_templates(tmp_path / "mallar")
+    (templates / "plan.md.j2").unlink()
+    with pytest.raises(UsageError, match=r"saknar mallen plan\.md\.j2"):
+        render_files([MINIMAL], "md", tmp_path / "out", templates, TODAY)
+    (templates / "_macros.html.j2").unlink()
+    with pytest.raises(UsageError, match=r"plan.html.j2, rad \d+: mallen '_macros.html.j2' finns inte"):
+        render_files([MINIMAL], "html", tmp_path / "out", templates, TODAY)
+
+
+@pytest.mark.parametrize(
+    ("source", "line", "words"),
+    [
+        ("<html>\n<body>\n{% if %}\n</body>\n", 3, "fel i mallen"),
+        ("<html>\n{{ doc.plan.titel }}\n", 2, "titel"),
+        ("<html>\n\n{{ doc.plan.title | okänt_filter }}\n", 3, "okänt_filter"),
+        ("<html>\n{% for x in doc.plan.period %}{{ x }}{% endfor %}\n{{ 1 + 'a' }}\n", 3, "TypeError"),
+    ],
+    ids=["syntax", "undefined", "filter", "type"],
+)
+def test_broken_template_names_file_and_line(tmp_path: Path, source: str, line: int, words: str) -> None:
+    templates = copy_templates(tmp_path / "mallar")
+    (templates / "plan.html.j2").write_text(source, encoding="utf-8")
+    out = tmp_path / "out"
+    with pytest.raises(UsageError) as raised:
+        render_files([MINIMAL], "html", out, templates, TODAY)
+    message = str(raised.value)
+    assert f"plan.html.j2, rad {line}" in message
+    assert words in message
+    assert not out.exists()
+
+
+# -- PDF ----------------------------------------------------------------------------------
+
+
+def test_pdf(tmp_path: Path) -> None:
+    pytest.importorskip("weasyprint", reason="WeasyPrint saknas: pip install 'planctl[pdf]'")
+    (path,) = render_files([MINIMAL], "pdf", tmp_path / "out", None, TODAY)
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF-")
+    import weasyprint  # type: ignore[import-untyped, import-not-found, unused-ignore]
+
+    html = render_files([MINIMAL], "html", tmp_path / "html", None, TODAY)[0].read_text(encoding="utf-8")
+    pages = weasyprint.HTML(string=html).render().pages
+    assert len(pages) >= 4  # title page, contents, and a page per chapter
+    assert render_files([MINIMAL], "pdf", tmp_path / "again", None, TODAY)[0].read_bytes() == data
+
+
+def test_pdf_without_weasyprint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "weasyprint", None)
+    with pytest.raises(UsageError) as raised:
+        render_files([MINIMAL], "pdf", tmp_path / "out", None, TODAY)
+    assert str(raised.value) == PDF_MISSING == "PDF kräver tillägget pdf: pip install 'planctl[pdf]'"
+    assert not (tmp_path / "out").exists()
+
+
+# -- the command line ---------------------------------------------------------------------
+
+
+def test_cli_render(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from planctl.cli import app
+
+    # The command checks the plan as of today: a plan decided today has no follow-up overdue.
+    data = yaml.safe_load(MINIMAL.read_text(encoding="utf-8"))
+    data["decision"]["date"] = date.today().isoformat()
+    plan = write_plan(tmp_path, data, "minimal.yaml")
+    runner = CliRunner()
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["render", str(plan), "--format", "md", "--out", str(out)])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, f"skrev {out / 'minimal.md'}\n", "")
+    result = runner.invoke(app, ["render", str(UNKNOWN_OWNER), "--out", str(tmp_path / "x")])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"planctl: {UNKNOWN_OWNER}:")
+    assert f"{UNKNOWN_OWNER}:26:22: error R201" in result.stderr
+    assert result.stderr.endswith("planen återges inte förrän felen är rättade\n")
+
+
+def test_templates_ship_in_the_package() -> None:
+    names = {r.name for r in files("planctl.templates").iterdir()}
+    assert {"plan.html.j2", "plan.md.j2", "plan.css", "_macros.html.j2", "_macros.md.j2", "_overviews.html.j2"} <= names
+
+
+def test_a_folder_renders_its_plans_and_passes_over_follow_ups(tmp_path: Path) -> None:
+    written = render_files([ROOT / "plans"], "md", tmp_path / "out", None, TODAY)
+    assert written == [tmp_path / "out" / f"{VASTERAS.stem}.md"]
+    follow_ups = sorted((ROOT / "plans" / VASTERAS.stem).glob("*.yaml"))
+    if follow_ups:  # a follow-up named on its own is not a plan
+        with pytest.raises(UsageError, match="är en uppföljning, inte en plan"):
+            render_files([follow_ups[0]], "md", tmp_path / "out", None, TODAY)
+
+
+def test_two_plans_with_the_same_name_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for folder in ("a", "b"):
+        shutil.copyfile(MINIMAL, tmp_path / folder / "plan.yaml")
+    with pytest.raises(UsageError, match="samma dokument"):
+        render_files([tmp_path / "a" / "plan.yaml", tmp_path / "b" / "plan.yaml"], "md", tmp_path / "out", None, TODAY)
+    assert not (tmp_path / "out").exists()
