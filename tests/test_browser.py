@@ -120,3 +120,41 @@ def test_screenshot(chromium: str, page: Path, tmp_path: Path, name: str, size: 
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
     width = int.from_bytes(data[16:20], "big")
     assert width == int(size.split(",")[0])
+
+
+# -- the follow-up report -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def report_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from planctl.render import report_files
+
+    (path,) = report_files([VASTERAS], "html", tmp_path_factory.mktemp("rapport"), None, date(2026, 11, 23))
+    return path
+
+
+def test_report_dom_has_charts_tables_and_no_console_output(chromium: str, report_page: Path, tmp_path: Path) -> None:
+    result = run(chromium, tmp_path, "--dump-dom", report_page.as_uri())
+    assert result.returncode == 0, result.stderr
+    dom = result.stdout
+    assert "<h1>Uppföljning av Åtgärdsplan för brottsförebyggande arbete 2025–2026</h1>" in dom
+    assert dom.count("<svg") == 31  # one chart per quantitative indicator with values
+    assert dom.count("<table") == 35  # status, two tallies, history, and one per indicator with values
+    assert "Exempeldata." in dom
+    assert console_lines(result.stderr) == []
+
+
+def test_report_prints_and_is_kept_as_pictures(chromium: str, report_page: Path, tmp_path: Path) -> None:
+    pdf = tmp_path / "rapport.pdf"
+    result = run(chromium, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", report_page.as_uri())
+    assert result.returncode == 0, result.stderr
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data)) >= 10
+    ARTIFACTS.mkdir(exist_ok=True)
+    shutil.copyfile(pdf, ARTIFACTS / "rapport-chromium.pdf")
+    shot = ARTIFACTS / "rapport.png"
+    shot.unlink(missing_ok=True)
+    result = run(chromium, tmp_path, f"--screenshot={shot}", "--window-size=1280,2000", report_page.as_uri())
+    assert result.returncode == 0, result.stderr
+    assert shot.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")

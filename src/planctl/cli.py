@@ -181,6 +181,30 @@ def render(
 
 
 @app.command()
+def report(
+    plans: Annotated[list[Path], typer.Argument(help="Planfiler eller mappar.")],
+    output_format: Annotated[RenderFormat, typer.Option("--format", "-f", help="Rapportformat.")] = "html",
+    out: Annotated[Path, typer.Option("--out", "-o", help="Mapp för rapporterna.")] = Path("build"),
+    templates: Annotated[Path | None, typer.Option("--templates", help="Egen mall-mapp (kopia av templates/).")] = None,
+    today: Annotated[
+        str | None, typer.Option("--today", help="Dagens datum (ÅÅÅÅ-MM-DD) som planerna granskas mot.")
+    ] = None,
+) -> None:
+    """Skriv uppföljningsrapporten för planer: status, sammanställningar, indikatorer med diagram.
+
+    Skriver UT/<planfilens namn>-uppfoljning.md, .html eller .pdf från planen och
+    uppföljningsfilerna i mappen bredvid den (plans/<plan>/uppfoljning-*.yaml).
+
+    Exempel: planctl report plans/vasteras-atgardsplan-2025-2026.yaml --format html --out build
+    """
+    with guard():
+        from planctl.render import report_files
+
+        for written in report_files(plans, output_format, out, templates, _parse_today(today)):
+            typer.echo(f"skrev {written}")
+
+
+@app.command()
 def status(
     paths: Annotated[list[Path] | None, typer.Argument(help="Planfiler eller mappar (standard: plans/).")] = None,
     today: Annotated[str | None, typer.Option("--today", help="Dagens datum (ÅÅÅÅ-MM-DD).")] = None,

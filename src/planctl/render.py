@@ -25,15 +25,19 @@ import jinja2
 from planctl import markdown
 from planctl.errors import PlanHasErrors, UsageError
 from planctl.findings import Severity
+from planctl.followup import follow_up_files
 from planctl.model import AreaTrack, Cause, FocusArea, Indicator, Measure, Organisation, Plan, PlanKind, Section
 from planctl.overviews import Overviews, build_overviews, timing_text
-from planctl.validate import FileResult, discover, validate_file
+from planctl.report import FollowUpReport, build_report, number_text
+from planctl.rules import RULES
+from planctl.validate import FileResult, Unit, discover, validate_file, validate_unit
 
 DocumentFormat = Literal["md", "html"]
 OutputFormat = Literal["md", "html", "pdf"]
 
 #: The template each format starts from; the others are included from it.
 MAIN_TEMPLATE: dict[DocumentFormat, str] = {"md": "plan.md.j2", "html": "plan.html.j2"}
+REPORT_TEMPLATE: dict[DocumentFormat, str] = {"md": "report.md.j2", "html": "report.html.j2"}
 SUFFIX: dict[OutputFormat, str] = {"md": ".md", "html": ".html", "pdf": ".pdf"}
 
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -346,18 +350,9 @@ def safe_url(value: str | None) -> str | None:
     return value if value is not None and markdown.is_safe_url(value) else None
 
 
-UNIT_SUFFIX = {"procent": " %", "kronor": " kr", "timmar": " timmar", "antal": "", "skala": ""}
-
-
-def number_text(value: float) -> str:
-    """A number the Swedish way: ``12``, ``3,5``."""
-    return str(int(value)) if value == int(value) else f"{value:g}".replace(".", ",")
-
-
 def indicator_text(indicator: Indicator) -> str | None:
     """An indicator's unit, baseline, target and direction in words, or None if it has none."""
     unit = indicator.unit.value if indicator.unit else None
-    suffix = UNIT_SUFFIX.get(unit or "", "")
     parts: list[str] = []
     if indicator.unit is not None and indicator.unit.value == "skala":
         low, high = indicator.scale or (1, 5)
@@ -365,10 +360,12 @@ def indicator_text(indicator: Indicator) -> str | None:
     elif unit and unit != "antal":
         parts.append(unit)
     if indicator.baseline is not None:
-        parts.append(f"utgångsläge {number_text(indicator.baseline.value)}{suffix} ({indicator.baseline.period})")
+        parts.append(
+            f"utgångsläge {number_text(indicator.baseline.value, indicator.unit)} ({indicator.baseline.period})"
+        )
     if indicator.target is not None:
         by = f" senast {date_text(indicator.target.by)}" if indicator.target.by else ""
-        parts.append(f"mål {number_text(indicator.target.value)}{suffix}{by}")
+        parts.append(f"mål {number_text(indicator.target.value, indicator.unit)}{by}")
     if indicator.direction is not None:
         parts.append(f"ska {indicator.direction.value}")
     return "; ".join(parts) if parts else None
@@ -384,6 +381,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "date_text": date_text,
     "safe_url": safe_url,
     "indicator_text": indicator_text,
+    "number": number_text,
 }
 
 
@@ -428,18 +426,16 @@ def _template_place(error: BaseException) -> str:
     return "mallen"
 
 
-def render_document(plan: Plan, source_name: str, fmt: DocumentFormat, templates: Path | None = None) -> str:
-    """The document of ``plan`` as Markdown or HTML text."""
+def render_template(name: str, fmt: DocumentFormat, templates: Path | None = None, **context: Any) -> str:
+    """Render one main template with ``context``; a broken custom template is a usage error."""
     env = make_environment(templates)
-    name = MAIN_TEMPLATE[fmt]
     if templates is not None:
         if not templates.is_dir():
             raise UsageError(f"mallmappen {templates} finns inte")
         if not (templates / name).is_file():
             raise UsageError(f"mallmappen {templates} saknar mallen {name}; utgå från en kopia av templates/")
-    document = build_document(plan, source_name)
     try:
-        text = env.get_template(name).render(doc=document)
+        text = env.get_template(name).render(**context)
     except jinja2.TemplateNotFound as error:
         place = _template_place(error)
         raise UsageError(f"{place}: mallen '{error.name}' finns inte i {templates or 'planctls mallar'}") from None
@@ -458,6 +454,16 @@ def render_document(plan: Plan, source_name: str, fmt: DocumentFormat, templates
     return _BLANK_LINES.sub("\n\n", text) if fmt == "md" else text
 
 
+def render_document(plan: Plan, source_name: str, fmt: DocumentFormat, templates: Path | None = None) -> str:
+    """The document of ``plan`` as Markdown or HTML text."""
+    return render_template(MAIN_TEMPLATE[fmt], fmt, templates, doc=build_document(plan, source_name))
+
+
+def render_report(report: FollowUpReport, fmt: DocumentFormat, templates: Path | None = None) -> str:
+    """The follow-up report as Markdown or HTML text."""
+    return render_template(REPORT_TEMPLATE[fmt], fmt, templates, rep=report)
+
+
 def html_to_pdf(html: str) -> bytes:
     """The HTML document, with its print CSS, as PDF (WeasyPrint, imported only when asked for)."""
     try:
@@ -470,6 +476,21 @@ def html_to_pdf(html: str) -> bytes:
         ) from None
     pdf: bytes = weasyprint.HTML(string=html).write_pdf()
     return pdf
+
+
+def _refuse_errors(results: Sequence[FileResult]) -> None:
+    """Raise when a file has an error; findings that depend on today's date do not count."""
+    errors = [
+        f
+        for r in results
+        for f in r.findings
+        if f.severity == Severity.ERROR and f.silenced_by is None and not RULES[f.code].depends_on_today
+    ]
+    if errors or any(r.plan is None and r.follow_up is None for r in results):
+        from planctl.reporters import line_of
+
+        lines = "".join(line_of(f) + "\n" for f in sorted(errors))
+        raise PlanHasErrors(f"{lines}planen återges inte förrän felen är rättade")
 
 
 # -- files --------------------------------------------------------------------------------
@@ -531,24 +552,57 @@ def render_files(
         stems[path.stem] = path
         if out.resolve() == path.resolve().parent:
             raise UsageError(f"--out {out} är mappen där planen {path.name} ligger; välj en egen mapp för dokumenten")
-    errors = [f for _, r in checked for f in r.findings if f.severity == Severity.ERROR and f.silenced_by is None]
-    if errors or any(r.plan is None for _, r in checked):
-        from planctl.reporters import line_of
-
-        lines = "".join(line_of(f) + "\n" for f in sorted(errors))
-        raise PlanHasErrors(f"{lines}planen återges inte förrän felen är rättade")
+    _refuse_errors([r for _, r in checked])
     documents: list[tuple[Path, bytes]] = []
     for path, result in checked:
         assert result.plan is not None
         text = render_document(result.plan, path.name, "md" if fmt == "md" else "html", templates)
         data = html_to_pdf(text) if fmt == "pdf" else text.encode("utf-8")
         documents.append((out / f"{path.stem}{SUFFIX[fmt]}", data))
+    _write_all(out, documents)
+    return [target for target, _ in documents]
+
+
+def _write_all(out: Path, documents: Sequence[tuple[Path, bytes]]) -> None:
     for target, data in documents:
         try:
             out.mkdir(parents=True, exist_ok=True)
             write_atomic(target, data)
         except OSError as error:
             raise UsageError(f"{target}: kan inte skriva dokumentet ({error.strerror or error})") from None
+
+
+def report_files(
+    plans: list[Path], fmt: OutputFormat, out: Path, templates: Path | None, today: date | None = None
+) -> list[Path]:
+    """Write ``out/<plan file stem>-uppfoljning.<fmt>`` for each plan, from its follow-up files.
+
+    Nothing is written if a plan or one of its follow-ups has errors.
+    """
+    units: list[tuple[Path, list[FileResult]]] = []
+    for path, named in _plan_files(plans):
+        results = validate_unit(Unit(path, tuple(follow_up_files(path)), True), today or date.today())
+        if results[0].follow_up is not None:
+            if named:
+                raise UsageError(f"{path}: är en uppföljning, inte en plan; ange planfilen")
+            continue
+        units.append((path, results))
+    if not units:
+        raise UsageError("inga planfiler att göra uppföljningsrapport för")
+    for path, _ in units:
+        if out.resolve() == path.resolve().parent:
+            raise UsageError(f"--out {out} är mappen där planen {path.name} ligger; välj en egen mapp för rapporterna")
+    _refuse_errors([r for _, results in units for r in results])
+    documents: list[tuple[Path, bytes]] = []
+    for path, results in units:
+        plan = results[0].plan
+        assert plan is not None
+        follow_ups = [r.follow_up for r in results[1:] if r.follow_up is not None]
+        report = build_report(plan, follow_ups, path.name)
+        text = render_report(report, "md" if fmt == "md" else "html", templates)
+        data = html_to_pdf(text) if fmt == "pdf" else text.encode("utf-8")
+        documents.append((out / f"{path.stem}-uppfoljning{SUFFIX[fmt]}", data))
+    _write_all(out, documents)
     return [target for target, _ in documents]
 
 

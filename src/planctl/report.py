@@ -91,7 +91,6 @@ class Chart:
     target_y: float | None
     baseline_y: float | None
     y_min_text: str
-    y_max_text: str
     y_min: float
     y_max: float
 
@@ -293,8 +292,11 @@ def _on_target(indicator: Indicator, values: Sequence[float]) -> str | None:
     return "målet nått" if reached else "målet ännu inte nått"
 
 
-CHART_WIDTH, CHART_HEIGHT = 320, 150
-_LEFT, _RIGHT, _TOP, _BOTTOM = 52, 12, 12, 34
+CHART_WIDTH, CHART_HEIGHT = 320, 160
+#: room for the axis labels (left), the value labels above the points (top) and the periods (bottom)
+_LEFT, _RIGHT, _TOP, _BOTTOM = 56, 12, 22, 34
+#: the first and last points sit this far inside the plot, so their labels stay clear of the axis
+_INSET = 22
 
 
 def _chart(indicator: Indicator, series: Sequence[tuple[str, float]]) -> Chart:
@@ -310,7 +312,7 @@ def _chart(indicator: Indicator, series: Sequence[tuple[str, float]]) -> Chart:
         low = min(low, floor)  # counts and shares are drawn from zero, so change is not exaggerated
     if high == low:
         high = low + 1
-    plot_w = CHART_WIDTH - _LEFT - _RIGHT
+    plot_w = CHART_WIDTH - _LEFT - _RIGHT - 2 * _INSET
     plot_h = CHART_HEIGHT - _TOP - _BOTTOM
 
     def y_of(value: float) -> float:
@@ -334,7 +336,6 @@ def _chart(indicator: Indicator, series: Sequence[tuple[str, float]]) -> Chart:
         target_y=y_of(indicator.target.value) if indicator.target else None,
         baseline_y=y_of(indicator.baseline.value) if indicator.baseline else None,
         y_min_text=number_text(low, unit),
-        y_max_text=number_text(high, unit),
         y_min=y_of(low),
         y_max=y_of(high),
     )

@@ -26,6 +26,9 @@ class Rule:
     kinds: tuple[str, ...] = ()
     #: whether a plan may silence the rule with a written reason
     silenceable: bool = False
+    #: whether the finding depends on today's date; such findings never stop a document
+    #: from being published, since the same files must always give the same document
+    depends_on_today: bool = False
 
 
 _ALL = [
@@ -353,6 +356,7 @@ _ALL = [
         "Det har gått mer än 24 månader sedan beslutet eller den senaste uppföljningen (6 §). planctl räknar mot dagens datum; ange --today för en reproducerbar körning.",
         kinds=("åtgärdsplan",),
         silenceable=True,
+        depends_on_today=True,
     ),
     Rule(
         "U507",
@@ -362,6 +366,7 @@ _ALL = [
         "Tidsgränsen på 24 månader (6 §) nås inom 90 dagar: planera uppföljningen.",
         kinds=("åtgärdsplan",),
         silenceable=True,
+        depends_on_today=True,
     ),
     Rule(
         "U508",
@@ -390,6 +395,7 @@ _ALL = [
         W,
         "Uppföljningen är daterad i framtiden.",
         "En uppföljning redovisar det som har hänt; ett datum efter dagens datum är troligen ett skrivfel.",
+        depends_on_today=True,
     ),
     Rule(
         "G411",
@@ -397,6 +403,7 @@ _ALL = [
         W,
         "Tystningen har gått ut.",
         "En tystning med slutdatum (until) har passerat sitt datum; fyndet visas igen. Förnya motiveringen eller åtgärda fyndet.",
+        depends_on_today=True,
     ),
 ]
 
