@@ -78,6 +78,8 @@ def _duplicate_ids(plan: Plan) -> Iterator[Issue]:
     }
     for o, org in enumerate(plan.organisations):
         groups["organisation"].append((org.id, ("organisations", o, "id")))
+    for i, indicator in enumerate(plan.indicators):
+        groups["indikator"].append((indicator.id, ("indicators", i, "id")))
     for a, area in enumerate(plan.focus_areas):
         groups["fokusområde"].append((area.id, ("focus_areas", a, "id")))
         if area.cause_analysis:

@@ -129,19 +129,26 @@ class Lagesbild(Strict):
 
 
 class RelatedPlan(Strict):
-    """An earlier plan or another plan this one relates to (7 §)."""
+    """An earlier plan or another plan or policy this one relates to (7 §)."""
 
     title: Text | None = None
     reference: str | None = None
+    #: another plan file kept beside this one (``forebyggarcentrum-2022-2027.yaml``); checked and linked
+    file: str | None = None
     note: Text | None = None
 
 
 class FollowUpArrangement(Strict):
     """How the plan as a whole is followed up (6 §: at least every other year)."""
 
-    interval_months: Annotated[int, Field(ge=1, le=120)]
+    #: months between follow-ups; None where the plan does not say
+    interval_months: Annotated[int, Field(ge=1, le=120)] | None = None
     forum: Text | None = None
     text: Text | None = None
+    #: when the work is followed up, in the plan's words (PDSA: i vardagen, årligen, …)
+    cycle: list[Text] = Field(default_factory=list)
+    #: years of in-depth follow-up (fördjupad uppföljning)
+    in_depth: list[Year] = Field(default_factory=list)
 
 
 class Organisation(Strict):
@@ -323,6 +330,18 @@ class Plan(Strict):
     organisations: list[Organisation] = Field(default_factory=list)
     focus_areas: list[FocusArea] = Field(default_factory=list)
     other_areas_intro: Section | None = None
+    #: the values (värdegrund) the plan's work rests on
+    values: list[Text] = Field(default_factory=list)
+    #: the laws that oblige the work, in the plan's words
+    laws: list[Text] = Field(default_factory=list)
+    #: indicators for the plan as a whole (a handlingsplan's 1-5 scales and shares)
+    indicators: list[Indicator] = Field(default_factory=list)
+    #: protective factors the plan works to strengthen (skolframgång, föräldraskapsstöd, …)
+    protective_factors: list[Text] = Field(default_factory=list)
+    #: the Community Readiness Model stage (1 no awareness … 9 high level of community ownership)
+    community_readiness: Annotated[int, Field(ge=1, le=9)] | None = None
+    #: the step of Preventionspaketet's seven-step cycle the work is in (1 map needs … 7 improve and spread)
+    prevention_cycle_step: Annotated[int, Field(ge=1, le=7)] | None = None
     notes: list[Text] = Field(default_factory=list)
     silence: list[Silence] = Field(default_factory=list)
 

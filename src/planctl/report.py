@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from planctl.followup import MAX_MONTHS, next_due
-from planctl.model import Direction, FocusArea, FollowUp, Indicator, Measure, MeasureReport, Plan, Unit
+from planctl.model import Direction, FollowUp, Indicator, MeasureReport, Plan, Unit
 
 LIGHTS = ("grön", "gul", "röd")
 NO_STATUS = "ingen status"
@@ -107,7 +107,8 @@ class Value:
 class IndicatorView:
     id: str
     name: str
-    measure: str
+    #: the measure the indicator follows up; None for an indicator of the whole plan
+    measure: str | None
     area: str
     unit: str | None
     direction: str | None
@@ -223,11 +224,11 @@ def _tallies(
 
 
 def _indicators(plan: Plan, ordered: Sequence[FollowUp]) -> list[IndicatorView]:
-    views = []
+    views = [_indicator_view("Hela planen", None, indicator, ordered) for indicator in plan.indicators]
     for area in plan.focus_areas:
         for measure in area.measures:
             for indicator in measure.follow_up.indicators if measure.follow_up else ():
-                views.append(_indicator_view(area, measure, indicator, ordered))
+                views.append(_indicator_view(area.title, measure.title, indicator, ordered))
     return views
 
 
@@ -247,8 +248,8 @@ def _indicator_view(
     return IndicatorView(
         id=indicator.id,
         name=indicator.name,
-        measure=measure.title,
-        area=area.title,
+        measure=measure,
+        area=area,
         unit=unit.value if unit else None,
         direction=indicator.direction.value if indicator.direction else None,
         baseline=f"{number_text(baseline.value, unit)} ({baseline.period})" if baseline else None,

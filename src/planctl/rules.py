@@ -237,6 +237,7 @@ _ALL = [
         "Fokusområdet saknar åtgärder.",
         "Ett prioriterat område utan åtgärder blir ett problem utan plan.",
         silenceable=True,
+        kinds=("åtgärdsplan",),
     ),
     Rule(
         "G402",
