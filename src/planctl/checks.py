@@ -149,6 +149,12 @@ def _plan_level(plan: Plan) -> Iterator[Issue]:
         yield Issue(
             "L306", (), "planen säger inte hur den följs upp (follow_up:); 6 § kräver uppföljning minst vartannat år"
         )
+    elif plan.follow_up.interval_months is None:
+        yield Issue(
+            "L306",
+            ("follow_up",),
+            "planen anger inte hur ofta den följs upp (follow_up.interval_months); 6 § kräver minst vartannat år",
+        )
     elif plan.follow_up.interval_months > 24:
         yield Issue(
             "L305",

@@ -300,7 +300,7 @@ def _introduction(plan: Plan, notes: _Notes) -> tuple[Introduction, FollowUpView
     if follow_index is not None and _same_text(follow_text, sections[follow_index].text):
         follow_text = None
     follow_up = FollowUpView(
-        interval_text(arrangement.interval_months) if arrangement else None,
+        interval_text(arrangement.interval_months) if arrangement and arrangement.interval_months else None,
         arrangement.forum if arrangement else None,
         follow_text,
     )

@@ -232,9 +232,7 @@ def _indicators(plan: Plan, ordered: Sequence[FollowUp]) -> list[IndicatorView]:
     return views
 
 
-def _indicator_view(
-    area: FocusArea, measure: Measure, indicator: Indicator, ordered: Sequence[FollowUp]
-) -> IndicatorView:
+def _indicator_view(area: str, measure: str | None, indicator: Indicator, ordered: Sequence[FollowUp]) -> IndicatorView:
     values = [
         (measurement, follow_up.date)
         for follow_up in ordered
