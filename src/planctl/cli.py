@@ -205,6 +205,25 @@ def report(
 
 
 @app.command()
+def diff(
+    old: Annotated[str, typer.Argument(help="Den äldre versionen: en fil eller REV:FIL (git).")],
+    new: Annotated[str, typer.Argument(help="Den nyare versionen: en fil eller REV:FIL (git).")],
+    output_format: Annotated[Literal["text", "md"], typer.Option("--format", "-f", help="Utdataformat.")] = "text",
+) -> None:
+    """Visa vad som ändrats mellan två versioner av en plan: åtgärder, tider, ägare, mål, indikatorer.
+
+    Versioner anges som filer eller som git-revisioner av en fil (REV:FIL).
+
+    Exempel: planctl diff HEAD~1:plans/vasteras-atgardsplan-2025-2026.yaml plans/vasteras-atgardsplan-2025-2026.yaml
+    """
+    with guard():
+        from planctl.diff import as_markdown, as_text, compare, load_plan
+
+        changes = compare(load_plan(old), load_plan(new))
+        sys.stdout.write((as_markdown if output_format == "md" else as_text)(old, new, changes))
+
+
+@app.command()
 def status(
     paths: Annotated[list[Path] | None, typer.Argument(help="Planfiler eller mappar (standard: plans/).")] = None,
     today: Annotated[str | None, typer.Option("--today", help="Dagens datum (ÅÅÅÅ-MM-DD).")] = None,

@@ -177,6 +177,13 @@ _ALL = [
         "Bara regler om lagens och Brås krav (L och G) kan tystas, och bara med en skriven motivering.",
     ),
     Rule(
+        "R206",
+        "unknown-related-plan",
+        E,
+        "Den relaterade planfilen finns inte.",
+        "En relaterad plan (related_plans) som anges med file: ska vara en planfil i samma mapp, så att dokumentet kan länka till den (7 §: samordna med annan planering).",
+    ),
+    Rule(
         "L301",
         "no-lagesbild",
         E,

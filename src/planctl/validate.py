@@ -124,13 +124,28 @@ def validate_unit(unit: Unit, today: date) -> list[FileResult]:
     follow_ups = [(loaded, result) for loaded, result in checked if result.follow_up is not None]
     if plan is not None:
         plan_issues, per_file = check_follow_ups(plan, [r.follow_up for _, r in follow_ups if r.follow_up], today)
-        plan_result.findings.extend(_place(plan_loaded, plan, [*check_plan(plan), *plan_issues], today))
+        related = _related_files(plan, unit.plan)
+        plan_result.findings.extend(_place(plan_loaded, plan, [*check_plan(plan), *plan_issues, *related], today))
         for (loaded, result), issues in zip(follow_ups, per_file, strict=True):
             result.findings.extend(_finding_at(loaded, i.code, i.loc, i.message) for i in issues)
     results = ([plan_result] if unit.report_plan else []) + [result for _, result in checked]
     for result in results:
         result.findings.sort()
     return results
+
+
+def _related_files(plan: Plan, path: Path) -> list[Issue]:
+    """Related plans named by file must be plan files beside this one (7 §)."""
+    issues = []
+    for number, related in enumerate(plan.related_plans):
+        if related.file is None:
+            continue
+        target = path.parent / related.file
+        if not target.is_file() or target.suffix not in PLAN_SUFFIXES:
+            siblings = [p.name for p in path.parent.iterdir() if p.suffix in PLAN_SUFFIXES and p != path]
+            message = f"planfilen '{related.file}' finns inte bredvid {path.name}{suggest(related.file, siblings)}"
+            issues.append(Issue("R206", ("related_plans", number, "file"), message))
+    return issues
 
 
 def _check_document(path: Path) -> tuple[LoadedFile, FileResult]:

@@ -1,0 +1,321 @@
+"""``planctl diff``: what changed between two versions of a plan, in plan terms.
+
+The board that adopts a revised plan reads measures added, removed, retimed and
+reassigned, goals and indicators changed — not a YAML diff. Elements are matched by
+their ids, so a moved or reworded measure is a change, not a removal and an addition.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from planctl.errors import PlanHasErrors, UsageError
+from planctl.loader import load_bytes
+from planctl.model import FocusArea, Indicator, Measure, Plan, Range
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change: ``+`` added, ``-`` removed, ``~`` changed."""
+
+    section: str
+    sign: str
+    subject: str
+    details: tuple[str, ...] = ()
+
+
+SECTIONS = ("Planen", "Fokusområden", "Åtgärder", "Indikatorer för hela planen")
+
+
+def read_version(spec: str) -> tuple[str, bytes]:
+    """A plan's bytes from a file, or from git as ``REV:PATH`` (``HEAD~1:plans/x.yaml``)."""
+    path = Path(spec)
+    if path.is_file():
+        return spec, path.read_bytes()
+    revision, colon, file = spec.partition(":")
+    if not colon or not revision or not file:
+        raise UsageError(f"{spec}: finns inte; ange en fil eller REV:FIL, t.ex. HEAD~1:plans/plan.yaml")
+    folder = Path(file).parent if Path(file).parent.is_dir() else Path()
+    try:
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"], cwd=folder, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        relative = (Path.cwd() / file).resolve().relative_to(Path(top).resolve())
+        shown = subprocess.run(
+            ["git", "show", f"{revision}:{relative.as_posix()}"], cwd=top, capture_output=True, check=True
+        )
+    except FileNotFoundError:
+        raise UsageError("git finns inte; jämför två filer i stället") from None
+    except (subprocess.CalledProcessError, ValueError) as error:
+        detail = (
+            error.stderr.decode(errors="replace").strip() if isinstance(error, subprocess.CalledProcessError) else ""
+        )
+        raise UsageError(f"{spec}: kan inte hämtas ur git{': ' + detail if detail else ''}") from None
+    return spec, shown.stdout
+
+
+def load_plan(spec: str) -> Plan:
+    """A valid plan, or an error that lists what is wrong with it."""
+    from pydantic import ValidationError
+
+    from planctl.reporters import line_of
+    from planctl.validate import model_findings
+
+    name, raw = read_version(spec)
+    loaded = load_bytes(raw, name)
+    problems = list(loaded.findings)
+    if loaded.usable and loaded.root is not None:
+        try:
+            return Plan.model_validate(loaded.data)
+        except ValidationError as error:
+            problems.extend(model_findings(loaded, error, Plan))
+    lines = "".join(line_of(f) + "\n" for f in problems) or f"{name}: är ingen plan\n"
+    raise PlanHasErrors(f"{lines}planerna jämförs inte förrän felen är rättade")
+
+
+def compare(old: Plan, new: Plan) -> list[Change]:
+    """Every change from ``old`` to ``new``, in document order."""
+    return [
+        *_plan_changes(old, new),
+        *_area_changes(old, new),
+        *_measure_changes(old, new),
+        *_plan_indicators(old, new),
+    ]
+
+
+def _text(value: object) -> str:
+    if value is None or value == []:
+        return "ej angivet"
+    if isinstance(value, Range):
+        return timing_words(value)
+    return " ".join(str(value).split())
+
+
+def timing_words(timing: Range | None) -> str:
+    if timing is None:
+        return "ej angiven"
+    if timing.text:
+        return timing.text
+    if timing.recurrence:
+        return f"{timing.recurrence} från {timing.start}"
+    return f"{timing.start}–{timing.end}" if timing.end and timing.end != timing.start else str(timing.start)
+
+
+def _field(label: str, old: object, new: object) -> list[str]:
+    return [] if old == new else [f"{label}: {_text(old)} → {_text(new)}"]
+
+
+def _plan_changes(old: Plan, new: Plan) -> Iterator[Change]:
+    details = [
+        *_field("titel", old.title, new.title),
+        *_field("planperiod", old.period, new.period),
+        *_field("beslutande organ", old.decision and old.decision.body, new.decision and new.decision.body),
+        *_field("beslutsdatum", old.decision and old.decision.date, new.decision and new.decision.date),
+        *_field("diarienummer", old.decision and old.decision.reference, new.decision and new.decision.reference),
+        *_field("lägesbild", old.lagesbild and old.lagesbild.title, new.lagesbild and new.lagesbild.title),
+        *_field(
+            "lägesbild färdigställd",
+            old.lagesbild and old.lagesbild.completed,
+            new.lagesbild and new.lagesbild.completed,
+        ),
+        *_field(
+            "uppföljningsintervall (månader)",
+            old.follow_up and old.follow_up.interval_months,
+            new.follow_up and new.follow_up.interval_months,
+        ),
+    ]
+    if details:
+        yield Change("Planen", "~", new.title, tuple(details))
+    old_orgs, new_orgs = {o.id: o for o in old.organisations}, {o.id: o for o in new.organisations}
+    for ident in new_orgs.keys() - old_orgs.keys():
+        yield Change("Planen", "+", f"organisation {ident} ({new_orgs[ident].name})")
+    for ident in old_orgs.keys() - new_orgs.keys():
+        yield Change("Planen", "-", f"organisation {ident} ({old_orgs[ident].name})")
+
+
+def _area_changes(old: Plan, new: Plan) -> Iterator[Change]:
+    before = {a.id: a for a in old.focus_areas}
+    after = {a.id: a for a in new.focus_areas}
+    for area in new.focus_areas:
+        if area.id not in before:
+            yield Change("Fokusområden", "+", f"{area.title} ({area.id})", (f"{len(area.measures)} åtgärder",))
+            continue
+        previous = before[area.id]
+        details = [
+            *_field("rubrik", previous.title, area.title),
+            *_field("spår", previous.track.value, area.track.value),
+            *_causes(previous, area),
+        ]
+        if details:
+            yield Change("Fokusområden", "~", f"{area.title} ({area.id})", tuple(details))
+    for area in old.focus_areas:
+        if area.id not in after:
+            yield Change("Fokusområden", "-", f"{area.title} ({area.id})", (f"{len(area.measures)} åtgärder",))
+
+
+def _causes(old: FocusArea, new: FocusArea) -> list[str]:
+    before = {c.id: c.name for c in old.cause_analysis.causes} if old.cause_analysis else {}
+    after = {c.id: c.name for c in new.cause_analysis.causes} if new.cause_analysis else {}
+    found = [f"orsak tillagd: {after[i]}" for i in after if i not in before]
+    found += [f"orsak borttagen: {before[i]}" for i in before if i not in after]
+    return found
+
+
+def _measures(plan: Plan) -> dict[str, tuple[FocusArea, Measure]]:
+    return {m.id: (area, m) for area in plan.focus_areas for m in area.measures}
+
+
+def _measure_changes(old: Plan, new: Plan) -> Iterator[Change]:
+    before, after = _measures(old), _measures(new)
+    for ident, (area, measure) in after.items():
+        if ident not in before:
+            yield Change("Åtgärder", "+", f"{_short(measure.title)} ({ident})", (f"i {area.title}", *_summary(measure)))
+            continue
+        old_area, previous = before[ident]
+        details = [
+            *_field("fokusområde", old_area.title, area.title),
+            *_field("åtgärd", previous.title, measure.title),
+            *_field("när", timing_words(previous.timing), timing_words(measure.timing)),
+            *_owners(previous, measure),
+            *_listed("mål", previous.goals, measure.goals),
+            *_indicators(_measure_indicators(previous), _measure_indicators(measure)),
+            *_follow_up_words(previous, measure),
+            *_field(
+                "förebyggandenivå",
+                previous.prevention_level and previous.prevention_level.value,
+                measure.prevention_level and measure.prevention_level.value,
+            ),
+            *_listed("påverkar också", previous.also_affects, measure.also_affects),
+            *_listed("orsak", previous.addresses, measure.addresses),
+        ]
+        if details:
+            yield Change("Åtgärder", "~", f"{_short(measure.title)} ({ident})", tuple(details))
+    for ident, (area, measure) in before.items():
+        if ident not in after:
+            yield Change("Åtgärder", "-", f"{_short(measure.title)} ({ident})", (f"i {area.title}",))
+
+
+def _summary(measure: Measure) -> list[str]:
+    lead = f", ansvarig {measure.lead}" if measure.lead else ""
+    return [f"när: {timing_words(measure.timing)}", f"ägare: {', '.join(measure.owners) or 'ej angivet'}{lead}"]
+
+
+def _owners(old: Measure, new: Measure) -> list[str]:
+    found = _field("ansvarig", old.lead, new.lead)
+    added = [o for o in new.owners if o not in old.owners]
+    removed = [o for o in old.owners if o not in new.owners]
+    if added:
+        found.append(f"ägare tillagda: {', '.join(added)}")
+    if removed:
+        found.append(f"ägare borttagna: {', '.join(removed)}")
+    return found
+
+
+def _listed(label: str, old: Sequence[str], new: Sequence[str]) -> list[str]:
+    found = [f"{label} tillagt: {_text(item)}" for item in new if item not in old]
+    found += [f"{label} borttaget: {_text(item)}" for item in old if item not in new]
+    return found
+
+
+def _measure_indicators(measure: Measure) -> list[Indicator]:
+    return list(measure.follow_up.indicators) if measure.follow_up else []
+
+
+def _indicators(old: Sequence[Indicator], new: Sequence[Indicator]) -> list[str]:
+    before, after = {i.id: i for i in old}, {i.id: i for i in new}
+    found = [f"indikator tillagd: {after[i].name}" for i in after if i not in before]
+    found += [f"indikator borttagen: {before[i].name}" for i in before if i not in after]
+    for ident in after.keys() & before.keys():
+        previous, current = before[ident], after[ident]
+        if previous != current:
+            parts = [
+                *_field("namn", previous.name, current.name),
+                *_field("enhet", previous.unit and previous.unit.value, current.unit and current.unit.value),
+                *_field(
+                    "riktning",
+                    previous.direction and previous.direction.value,
+                    current.direction and current.direction.value,
+                ),
+                *_field(
+                    "utgångsvärde",
+                    previous.baseline and previous.baseline.value,
+                    current.baseline and current.baseline.value,
+                ),
+                *_field("mål", previous.target and previous.target.value, current.target and current.target.value),
+            ]
+            if parts:
+                found.append(f"indikator ändrad ({current.name}): {'; '.join(parts)}")
+    return sorted(found)
+
+
+def _follow_up_words(old: Measure, new: Measure) -> list[str]:
+    before, after = old.follow_up, new.follow_up
+    return [
+        *_field("uppföljning genom forum", before and before.forum, after and after.forum),
+        *_field("uppföljning i ord", before and before.text, after and after.text),
+    ]
+
+
+def _plan_indicators(old: Plan, new: Plan) -> Iterator[Change]:
+    details = _indicators(old.indicators, new.indicators)
+    if details:
+        yield Change("Indikatorer för hela planen", "~", new.title, tuple(details))
+
+
+def _short(text: str, limit: int = 70) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+_WORDS = {"+": "tillagd", "-": "borttagen", "~": "ändrad"}
+
+
+def counts_line(changes: Sequence[Change]) -> str:
+    measures = [c for c in changes if c.section == "Åtgärder"]
+    added = sum(c.sign == "+" for c in measures)
+    removed = sum(c.sign == "-" for c in measures)
+    changed = sum(c.sign == "~" for c in measures)
+    return f"Åtgärder: {added} tillagda, {removed} borttagna, {changed} ändrade. Ändringar totalt: {len(changes)}."
+
+
+def as_text(old_name: str, new_name: str, changes: Sequence[Change]) -> str:
+    lines = [f"Ändringar från {old_name} till {new_name}", ""]
+    if not changes:
+        lines.append("Inga ändringar i planens innehåll.")
+    for section in SECTIONS:
+        group = [c for c in changes if c.section == section]
+        if not group:
+            continue
+        lines.append(section)
+        for change in group:
+            lines.append(f"  {change.sign} {change.subject} ({_WORDS[change.sign]})")
+            lines.extend(f"      {detail}" for detail in change.details)
+        lines.append("")
+    lines.append(counts_line(changes))
+    return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    from planctl.markdown import to_markdown_line
+
+    return to_markdown_line(text)
+
+
+def as_markdown(old_name: str, new_name: str, changes: Sequence[Change]) -> str:
+    lines = ["# Ändringar i planen", "", f"Från `{old_name}` till `{new_name}`.", ""]
+    if not changes:
+        lines += ["Inga ändringar i planens innehåll.", ""]
+    for section in SECTIONS:
+        group = [c for c in changes if c.section == section]
+        if not group:
+            continue
+        lines += [f"## {section}", ""]
+        for change in group:
+            lines.append(f"- **{_WORDS[change.sign].capitalize()}:** {_md(change.subject)}")
+            lines.extend(f"  - {_md(detail)}" for detail in change.details)
+        lines.append("")
+    lines.append(counts_line(changes))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,145 @@
+"""planctl diff: changes between two versions of a plan, in plan terms."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from planctl.cli import app
+
+MINIMAL = Path(__file__).parent / "data" / "valid" / "minimal.yaml"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, ["diff", *args], prog_name="planctl")
+    return result.exit_code, result.stdout, result.stderr
+
+
+def revised(tmp_path: Path) -> Path:
+    """The minimal plan as a board might revise it: every kind of change once."""
+    plan = yaml.safe_load(MINIMAL.read_text(encoding="utf-8"))
+    plan["period"] = {"start": 2025, "end": 2027}
+    area = plan["focus_areas"][0]
+    measure = area["measures"][0]
+    measure["timing"] = {"start": 2025, "end": 2026}
+    measure["owners"] = ["SK", "BUF"]
+    measure["lead"] = "BUF"
+    measure["goals"] = ["Ökad trygghet i skolan", "Färre kränkningar på rasterna"]
+    indicator = measure["follow_up"]["indicators"][0]
+    indicator["unit"] = "procent"
+    indicator["target"] = {"value": 15}
+    measure["follow_up"]["indicators"].append({"id": "antal-rastvakter", "name": "Antal rastvakter"})
+    area["measures"].append(
+        {
+            "id": "trygga-vagar",
+            "title": "Kartlägg otrygga skolvägar.",
+            "goals": ["Tryggare skolvägar"],
+            "timing": 2026,
+            "owners": ["SK"],
+            "lead": "SK",
+            "addresses": ["vuxna"],
+            "follow_up": {"text": "Redovisas för nämnden"},
+        }
+    )
+    plan["organisations"].append({"id": "BUF", "name": "Barn- och utbildningsförvaltningen", "abbreviation": True})
+    plan["focus_areas"].append({"id": "natet", "title": "Internet som brottsplats", "track": "annat forum"})
+    path = tmp_path / "ny.yaml"
+    path.write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_every_kind_of_change_in_plain_words(tmp_path: Path) -> None:
+    code, out, err = run(str(MINIMAL), str(revised(tmp_path)))
+    assert (code, err) == (0, "")
+    assert out == (
+        f"Ändringar från {MINIMAL} till {tmp_path / 'ny.yaml'}\n"
+        "\n"
+        "Planen\n"
+        "  ~ Åtgärdsplan 2025–2026 (ändrad)\n"
+        "      planperiod: 2025–2026 → 2025–2027\n"
+        "  + organisation BUF (Barn- och utbildningsförvaltningen) (tillagd)\n"
+        "\n"
+        "Fokusområden\n"
+        "  + Internet som brottsplats (natet) (tillagd)\n"
+        "      0 åtgärder\n"
+        "\n"
+        "Åtgärder\n"
+        "  ~ Inför rastvakter. (rastvakter) (ändrad)\n"
+        "      när: 2025 → 2025–2026\n"
+        "      ansvarig: SK → BUF\n"
+        "      ägare tillagda: BUF\n"
+        "      ägare borttagna: Polisen\n"
+        "      mål tillagt: Färre kränkningar på rasterna\n"
+        "      indikator tillagd: Antal rastvakter\n"
+        "      indikator ändrad (Andel elever som känner sig otrygga): enhet: ej angivet → procent; mål: ej angivet → 15.0\n"
+        "  + Kartlägg otrygga skolvägar. (trygga-vagar) (tillagd)\n"
+        "      i Otrygghet i skolan\n"
+        "      när: 2026\n"
+        "      ägare: SK, ansvarig SK\n"
+        "\n"
+        "Åtgärder: 1 tillagda, 0 borttagna, 1 ändrade. Ändringar totalt: 5.\n"
+    )
+
+
+def test_removed_measure_and_area_the_other_way(tmp_path: Path) -> None:
+    code, out, _ = run(str(revised(tmp_path)), str(MINIMAL))
+    assert code == 0
+    assert "  - Kartlägg otrygga skolvägar. (trygga-vagar) (borttagen)\n      i Otrygghet i skolan\n" in out
+    assert "  - Internet som brottsplats (natet) (borttagen)\n" in out
+    assert out.endswith("Åtgärder: 0 tillagda, 1 borttagna, 1 ändrade. Ändringar totalt: 5.\n")
+
+
+def test_same_plan_has_no_changes() -> None:
+    code, out, _ = run(str(MINIMAL), str(MINIMAL))
+    assert code == 0
+    assert "Inga ändringar i planens innehåll." in out
+
+
+def test_markdown_format(tmp_path: Path) -> None:
+    code, out, _ = run("--format", "md", str(MINIMAL), str(revised(tmp_path)))
+    assert code == 0
+    assert out.startswith(f"# Ändringar i planen\n\nFrån `{MINIMAL}` till `{tmp_path / 'ny.yaml'}`.\n\n## Planen\n")
+    assert "- **Tillagd:** Kartlägg otrygga skolvägar. (trygga-vagar)\n  - i Otrygghet i skolan\n" in out
+
+
+def test_git_revision_of_one_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git saknas")
+    repo = tmp_path / "repo"
+    (repo / "plans").mkdir(parents=True)
+    shutil.copy(MINIMAL, repo / "plans" / "plan.yaml")
+    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false"]
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    subprocess.run([*git, "add", "."], cwd=repo, check=True)
+    subprocess.run([*git, "commit", "-qm", "Första versionen"], cwd=repo, check=True)
+    shutil.copy(revised(tmp_path), repo / "plans" / "plan.yaml")
+    monkeypatch.chdir(repo)
+    code, out, err = run("HEAD:plans/plan.yaml", "plans/plan.yaml")
+    assert (code, err) == (0, "")
+    assert out.startswith("Ändringar från HEAD:plans/plan.yaml till plans/plan.yaml\n")
+    assert "Åtgärder: 1 tillagda, 0 borttagna, 1 ändrade." in out
+    code, _, err = run("HEAD~5:plans/plan.yaml", "plans/plan.yaml")
+    assert code == 2
+    assert err.startswith("planctl: HEAD~5:plans/plan.yaml: kan inte hämtas ur git")
+
+
+def test_a_missing_file_is_a_usage_error() -> None:
+    code, _, err = run("finns-inte.yaml", str(MINIMAL))
+    assert (code, err) == (
+        2,
+        "planctl: finns-inte.yaml: finns inte; ange en fil eller REV:FIL, t.ex. HEAD~1:plans/plan.yaml\n",
+    )
+
+
+def test_a_plan_with_errors_is_not_compared() -> None:
+    broken = Path(__file__).parent / "data" / "invalid" / "unknown-key.yaml"
+    code, out, err = run(str(broken), str(MINIMAL))
+    assert (code, out) == (1, "")
+    assert err.endswith(
+        "S103 okänd nyckel 'titel'; menade du 'title'?\nplanerna jämförs inte förrän felen är rättade\n"
+    )
