@@ -224,6 +224,27 @@ def diff(
 
 
 @app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="Mappen för det nya planförrådet.")] = Path(),
+    municipality: Annotated[str, typer.Option("--kommun", help="Kommunens namn.")] = "Exempelkommun",
+    start: Annotated[int | None, typer.Option("--start", help="Planperiodens första år (standard: i år).")] = None,
+) -> None:
+    """Skapa ett nytt planförråd: startplan, uppföljningsmall, pre-commit och CI-flöde.
+
+    Befintliga filer skrivs aldrig över. Resultatet granskas utan fel av planctl validate.
+
+    Exempel: planctl init min-kommun --kommun Västerås --start 2027
+    """
+    with guard():
+        from datetime import date
+
+        from planctl.scaffold import init_repository
+
+        for written in init_repository(folder, municipality, start or date.today().year):
+            typer.echo(f"skrev {written}")
+
+
+@app.command()
 def status(
     paths: Annotated[list[Path] | None, typer.Argument(help="Planfiler eller mappar (standard: plans/).")] = None,
     today: Annotated[str | None, typer.Option("--today", help="Dagens datum (ÅÅÅÅ-MM-DD).")] = None,

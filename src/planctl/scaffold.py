@@ -1,0 +1,215 @@
+"""``planctl init``: a new plan repository that validates as it stands.
+
+It writes a commented starter plan with the editor modeline, a follow-up template, a
+pre-commit configuration and a CI workflow that validates every push and publishes the
+rendered documents. Existing files are never overwritten.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from planctl.errors import UsageError
+
+_SLUG = str.maketrans("åäöéÅÄÖÉ ", "aaoeAAOE-")
+
+
+def slug(text: str) -> str:
+    return re.sub(r"-+", "-", re.sub(r"[^a-z0-9-]", "", text.translate(_SLUG).lower())).strip("-") or "kommun"
+
+
+def files_for(municipality: str, start: int) -> dict[str, str]:
+    """Each file of a new repository, by its path relative to the repository."""
+    end = start + 1
+    stem = f"{slug(municipality)}-atgardsplan-{start}-{end}"
+    from planctl.schema import schema_text
+
+    return {
+        "schema/plan.schema.json": schema_text("plan"),
+        "schema/followup.schema.json": schema_text("uppföljning"),
+        f"plans/{stem}.yaml": STARTER_PLAN.format(
+            municipality=municipality, start=start, end=end, id=stem, prev=start - 1
+        ),
+        "mallar/uppfoljning.yaml": FOLLOW_UP_TEMPLATE.format(id=stem, stem=stem, start=start),
+        ".pre-commit-config.yaml": PRE_COMMIT_CONFIG,
+        ".github/workflows/planctl.yml": WORKFLOW,
+        "README.md": README.format(municipality=municipality, stem=stem),
+        ".gitignore": "build/\n",
+    }
+
+
+def init_repository(folder: Path, municipality: str, start: int) -> list[Path]:
+    """Write the files; refuse, writing nothing, if any of them exists already."""
+    planned = {folder / name: text for name, text in files_for(municipality, start).items()}
+    existing = sorted(str(path) for path in planned if path.exists())
+    if existing:
+        raise UsageError(f"skriver inte över befintliga filer: {', '.join(existing)}")
+    for path, text in planned.items():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise UsageError(f"{path}: kan inte skriva ({error.strerror or error})") from None
+    return list(planned)
+
+
+STARTER_PLAN = """\
+# yaml-language-server: $schema=../schema/plan.schema.json
+#
+# Åtgärdsplan för brottsförebyggande arbete, {municipality} {start}–{end}.
+# Startfil skapad av planctl init. Ersätt exempeltexterna med kommunens egna uppgifter;
+# planctl validate visar vad som saknas. Texter får innehålla Markdown.
+# Formatet: planctl schema, och reglerna: planctl rules.
+
+format_version: 1
+kind: åtgärdsplan
+id: {id}
+municipality: {municipality}
+organisation: {municipality} kommun
+title: Åtgärdsplan för brottsförebyggande arbete {start}–{end}
+period: {{start: {start}, end: {end}}}
+
+# Vem beslutar planen (13 §: kommunstyrelsen eller den nämnd fullmäktige utser), när och under
+# vilket diarienummer. Fyll i datum när planen är beslutad; uppföljningskravet räknas därifrån.
+decision:
+  body: Kommunstyrelsen
+  # date: ÅÅÅÅ-MM-DD
+  # reference: KS ÅÅÅÅ/NNNNN
+
+# Lägesbilden (4 §) som planen bygger på (5 §). Den ska vara färdig före beslutet.
+lagesbild:
+  title: Lägesbild brottslighet {municipality} {prev}
+  completed: "{prev}"
+
+# 6 §: uppföljning minst vartannat år (högst 24 månader).
+follow_up:
+  interval_months: 12
+  forum: Brottsförebyggande rådet
+  text: Planen följs upp årligen och redovisas för kommunstyrelsen.
+
+introduction:
+  - title: Inledning
+    text: |-
+      Beskriv planens syfte, hur den tagits fram och hur arbetet leds och samordnas.
+
+# Ägare av åtgärder: kommunens förvaltningar (förkortningslistan) och externa aktörer.
+organisations:
+  - {{id: KS, name: Kommunstyrelsens förvaltning, type: förvaltning, abbreviation: true}}
+  - {{id: Polisen, name: Polisen, type: myndighet}}
+
+focus_areas:
+  - id: exempelomrade
+    title: Otrygghet i skolmiljö
+    description: |-
+      Vad lägesbilden visar om brottsområdet, med sidhänvisningar i sources.
+    sources:
+      - {{title: Lägesbild brottslighet {municipality} {prev}, pages: "1-2"}}
+    cause_analysis:
+      text: |-
+        Orsaksanalysen: varför problemet uppstår, i form av risk- och skyddsfaktorer.
+      causes:
+        - {{id: exempelorsak, name: Få vuxna i skolmiljön under rasterna}}
+    measures:
+      - id: exempelatgard
+        title: Inför rastvärdar på skolorna.
+        goals: [Ökad trygghet på skolgården]
+        timing: {start}
+        owners: [KS, Polisen]
+        lead: KS
+        addresses: [exempelorsak]       # Brå: varje åtgärd kopplas till en orsak
+        prevention_level: universell
+        follow_up:
+          indicators:
+            - id: andel-otrygga
+              name: Andel elever som känner sig otrygga på skolgården
+              unit: procent
+              direction: minska
+"""
+
+FOLLOW_UP_TEMPLATE = """\
+# yaml-language-server: $schema=../../schema/followup.schema.json
+#
+# Mall för en uppföljning. Kopiera den till plans/{stem}/uppfoljning-ÅÅÅÅ-MM.yaml,
+# fyll i datum, status för varje åtgärd och uppmätta värden för indikatorerna.
+# Status: ej påbörjad, pågår, genomförd, försenad eller avbruten.
+
+format_version: 1
+kind: uppföljning
+plan: {id}
+date: {start}-12-01
+reported_by: Brottsförebyggande rådet
+example_data: false
+lagesbild_updated: false
+measures:
+  - measure: exempelatgard
+    status: pågår
+    comment: Beskriv vad som gjorts.
+    cost: {{money_sek: 0, hours: 0}}
+indicators:
+  - indicator: andel-otrygga
+    values:
+      - {{value: 0, period: "{start}", source: Skolenkäten}}
+"""
+
+PRE_COMMIT_CONFIG = """\
+# Granskar planfilerna före varje commit: pip install pre-commit planctl && pre-commit install
+# (Hooken finns också i planctls eget förråd, .pre-commit-hooks.yaml, id planctl-validate.)
+repos:
+  - repo: local
+    hooks:
+      - id: planctl-validate
+        name: planctl validate
+        entry: planctl validate
+        language: system
+        files: ^plans/.*\\.ya?ml$
+        require_serial: true
+"""
+
+WORKFLOW = """\
+# Granskar planerna vid varje push och publicerar de återgivna dokumenten.
+name: planctl
+on:
+  push:
+  pull_request:
+permissions:
+  contents: read
+  pages: write
+  id-token: write
+jobs:
+  granska:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.12"
+      - run: pip install planctl
+      - run: planctl validate plans/ --format github
+      - run: planctl render plans/ --format html --out build
+      - run: planctl report plans/ --format html --out build
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: build
+  publicera:
+    if: github.ref == 'refs/heads/main'
+    needs: granska
+    runs-on: ubuntu-latest
+    environment:
+      name: github-pages
+    steps:
+      - uses: actions/deploy-pages@v4
+"""
+
+README = """\
+# Brottsförebyggande planer för {municipality}
+
+Planerna ligger som YAML-filer i `plans/` och granskas med planctl.
+
+- `planctl validate plans/` granskar planerna mot formatet, lagen (2023:196) och Brås vägledning.
+- `planctl render plans/ --out build` gör publiceringsklara dokument; `planctl report plans/ --out build`
+  gör uppföljningsrapporten.
+- Uppföljningar läggs i `plans/{stem}/` (mall: `mallar/uppfoljning.yaml`).
+- `pre-commit install` granskar planerna före varje commit; `.github/workflows/planctl.yml` granskar
+  vid varje push och publicerar dokumenten.
+"""
