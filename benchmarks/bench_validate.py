@@ -54,6 +54,8 @@ def main() -> None:
 
     rows: list[tuple[str, float]] = []
     rows.append(("planctl validate", time_command([planctl, "validate", str(HERE / "corpus")], args.runs)))
+    overview = [planctl, "overview", str(HERE / "corpus"), "--out", str(HERE / "corpus-build")]
+    rows.append(("planctl overview (validate + county page)", time_command(overview, args.runs)))
     for function in ("load", "compose"):
         script = FLOOR.format(function=function)
         rows.append(

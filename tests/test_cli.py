@@ -219,7 +219,9 @@ def test_readme_rule_table_is_generated_from_the_rules() -> None:
     assert readme[readme.index(start) + len(start) : readme.index(end)] == table
 
 
-@pytest.mark.parametrize("command", ["validate", "schema", "rules", "render", "report", "status", "diff", "init"])
+@pytest.mark.parametrize(
+    "command", ["validate", "schema", "rules", "render", "report", "status", "diff", "init", "overview"]
+)
 def test_every_command_has_help_and_is_in_the_readme(command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0
@@ -230,5 +232,5 @@ def test_every_command_has_help_and_is_in_the_readme(command: str) -> None:
 def test_help_lists_every_command() -> None:
     result = run("--help")
     assert result.exit_code == 0
-    for command in ("validate", "schema", "rules", "render", "report", "status", "diff", "init"):
+    for command in ("validate", "schema", "rules", "render", "report", "status", "diff", "init", "overview"):
         assert command in result.stdout

@@ -245,6 +245,28 @@ def init(
 
 
 @app.command()
+def overview(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Planfiler eller mappar (standard: plans/).")] = None,
+    output_format: Annotated[Literal["md", "html"], typer.Option("--format", "-f", help="Format.")] = "html",
+    out: Annotated[Path, typer.Option("--out", "-o", help="Mapp för översikten.")] = Path("build"),
+    templates: Annotated[Path | None, typer.Option("--templates", help="Egen mall-mapp (kopia av templates/).")] = None,
+    today: Annotated[str | None, typer.Option("--today", help="Dagens datum (ÅÅÅÅ-MM-DD).")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Antal processer.")] = None,
+) -> None:
+    """Skriv en översikt över många planer för länsstyrelsen: planer, uppföljning, områden, metoder.
+
+    Skriver UT/oversikt.html eller .md.
+
+    Exempel: planctl overview plans/ --out build
+    """
+    with guard():
+        from planctl.overview import write_overview
+
+        written = write_overview(paths or [Path("plans")], output_format, out, templates, _parse_today(today), jobs)
+        typer.echo(f"skrev {written}")
+
+
+@app.command()
 def status(
     paths: Annotated[list[Path] | None, typer.Argument(help="Planfiler eller mappar (standard: plans/).")] = None,
     today: Annotated[str | None, typer.Option("--today", help="Dagens datum (ÅÅÅÅ-MM-DD).")] = None,

@@ -1,0 +1,203 @@
+"""``planctl overview``: one page over many plans, for a county board (länsstyrelse).
+
+Each plan is validated with its follow-ups and boiled down to a small row in the worker
+that read it, so a county's or the whole country's plans fit in a few seconds.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from planctl.errors import UsageError
+from planctl.findings import Severity
+from planctl.followup import next_due
+from planctl.model import AreaTrack, FollowUp, Plan, PlanKind
+from planctl.rules import RULES
+from planctl.validate import PARALLEL_THRESHOLD, Unit, discover, units, validate_unit
+
+CRM_STAGES = {
+    1: "Ingen medvetenhet",
+    2: "Förnekelse/motstånd",
+    3: "Vag medvetenhet",
+    4: "Förplanering",
+    5: "Förberedelse",
+    6: "Start",
+    7: "Stabilisering",
+    8: "Bekräftelse/utvidgning",
+    9: "Hög grad av lokalt ägarskap",
+}
+PREVENTION_STEPS = {
+    1: "Kartlägg och analysera behov",
+    2: "Forskningsstöd",
+    3: "Bedöm resurser och förutsättningar",
+    4: "Välj mål, insatser, metoder och indikatorer",
+    5: "Genomför",
+    6: "Följ upp och utvärdera",
+    7: "Förbättra och sprid",
+}
+LEVELS = ("universell", "selektiv", "indikerad", "ej angiven")
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """What the county view needs of one plan."""
+
+    file: str
+    errors: int
+    municipality: str = ""
+    title: str = ""
+    kind: str = ""
+    period: str = ""
+    current: bool = False
+    decided: str | None = None
+    follow_ups: int = 0
+    last_follow_up: str | None = None
+    next_due: str | None = None
+    overdue: bool = False
+    areas: tuple[str, ...] = ()
+    protective_factors: tuple[str, ...] = ()
+    methods: tuple[str, ...] = ()
+    levels: tuple[int, int, int, int] = (0, 0, 0, 0)
+    measures: int = 0
+    readiness: str | None = None
+    prevention_step: str | None = None
+
+
+@dataclass(frozen=True)
+class Tally:
+    label: str
+    plans: int
+    municipalities: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Overview:
+    today: date
+    rows: tuple[PlanRow, ...]
+    areas: tuple[Tally, ...]
+    methods: tuple[Tally, ...]
+    protective_factors: tuple[Tally, ...]
+    levels: tuple[tuple[str, int], ...]
+
+    @property
+    def atgardsplaner(self) -> tuple[PlanRow, ...]:
+        return tuple(r for r in self.rows if r.kind == PlanKind.ATGARDSPLAN.value)
+
+    @property
+    def broken(self) -> tuple[PlanRow, ...]:
+        return tuple(r for r in self.rows if r.errors)
+
+
+def plan_row(unit: Unit, today: date) -> PlanRow:
+    """Validate one plan with its follow-ups and keep only what the overview shows."""
+    results = validate_unit(unit, today)
+    plan_result = results[0]
+    errors = sum(
+        1
+        for result in results
+        for f in result.findings
+        if f.severity is Severity.ERROR and f.silenced_by is None and not RULES[f.code].depends_on_today
+    )
+    plan = plan_result.plan
+    if plan is None or errors:
+        return PlanRow(file=plan_result.path, errors=max(errors, 1))
+    follow_ups = [r.follow_up for r in results[1:] if r.follow_up is not None and r.follow_up.date <= today]
+    return _row(plan_result.path, plan, follow_ups, today)
+
+
+def _row(path: str, plan: Plan, done: Sequence[FollowUp], today: date) -> PlanRow:
+    end = plan.period.end or plan.period.start
+    measures = [m for area in plan.focus_areas for m in area.measures]
+    levels = Counter(m.prevention_level.value if m.prevention_level else "ej angiven" for m in measures)
+    is_action_plan = plan.kind is PlanKind.ATGARDSPLAN
+    due, _ = next_due(plan, done)
+    return PlanRow(
+        file=path,
+        errors=0,
+        municipality=plan.municipality,
+        title=plan.title,
+        kind=plan.kind.value,
+        period=f"{plan.period.start}–{end}" if end != plan.period.start else str(plan.period.start),
+        current=plan.period.start <= today.year <= end,
+        decided=plan.decision.date if plan.decision and plan.decision.date else None,
+        follow_ups=len(done),
+        last_follow_up=max(f.date for f in done).isoformat() if done else None,
+        next_due=due.isoformat() if is_action_plan else None,
+        overdue=is_action_plan and due < today,
+        areas=tuple(a.title for a in plan.focus_areas if a.track is AreaTrack.PRIORITERAT),
+        protective_factors=tuple(plan.protective_factors),
+        methods=tuple(sorted({m.method.name for m in measures if m.method})),
+        levels=(levels["universell"], levels["selektiv"], levels["indikerad"], levels["ej angiven"]),
+        measures=len(measures),
+        readiness=f"{plan.community_readiness}. {CRM_STAGES[plan.community_readiness]}"
+        if plan.community_readiness
+        else None,
+        prevention_step=(
+            f"{plan.prevention_cycle_step}. {PREVENTION_STEPS[plan.prevention_cycle_step]}"
+            if plan.prevention_cycle_step
+            else None
+        ),
+    )
+
+
+def _row_for_pool(unit: Unit, today: date) -> PlanRow:
+    return plan_row(unit, today)
+
+
+def collect(paths: Sequence[Path], today: date, jobs: int | None = None) -> Overview:
+    """The overview of every plan under ``paths``; follow-up files come with their plans."""
+    work = [Unit(u.plan, u.follow_ups, True) for u in units(discover(paths))]
+    work = [u for u in work if u.report_plan]
+    if not work:
+        raise UsageError(f"inga planfiler hittades i {', '.join(map(str, paths))}")
+    workers = min(jobs if jobs is not None else (os.cpu_count() or 1), 8)
+    if workers > 1 and len(work) >= PARALLEL_THRESHOLD:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+            chunk = max(1, len(work) // (workers * 4))
+            rows = list(pool.map(_row_for_pool, work, [today] * len(work), chunksize=chunk))
+    else:
+        rows = [plan_row(unit, today) for unit in work]
+    rows.sort(key=lambda r: (r.municipality, r.kind, r.title, r.file))
+    return Overview(
+        today=today,
+        rows=tuple(rows),
+        areas=_tallies(rows, lambda r: r.areas),
+        methods=_tallies(rows, lambda r: r.methods),
+        protective_factors=_tallies(rows, lambda r: r.protective_factors),
+        levels=tuple(zip(LEVELS, (sum(r.levels[i] for r in rows) for i in range(4)), strict=True)),
+    )
+
+
+def _tallies(rows: Sequence[PlanRow], values: Callable[[PlanRow], Sequence[str]]) -> tuple[Tally, ...]:
+    found: dict[str, list[str]] = {}
+    for row in rows:
+        for value in values(row):
+            found.setdefault(value, []).append(row.municipality)
+    ordered = sorted(found.items(), key=lambda item: (-len(item[1]), item[0]))
+    return tuple(Tally(label, len(names), tuple(sorted(set(names)))) for label, names in ordered)
+
+
+def write_overview(
+    paths: Sequence[Path], fmt: Literal["md", "html"], out: Path, templates: Path | None, today: date, jobs: int | None
+) -> Path:
+    from planctl.render import render_template, write_atomic
+
+    overview = collect(paths, today, jobs)
+    text = render_template(f"overview.{fmt}.j2", fmt, templates, ov=overview, crm=CRM_STAGES, steps=PREVENTION_STEPS)
+    target = out / f"oversikt.{fmt}"
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, text.encode("utf-8"))
+    except OSError as error:
+        raise UsageError(f"{target}: kan inte skriva översikten ({error.strerror or error})") from None
+    return target
