@@ -79,3 +79,27 @@ def test_each_measure_warning_stands_at_the_measure_line() -> None:
         missing_timing.line - 1 : missing_timing.line + 12
     ]
     assert any("När saknas i källan" in line for line in measure_lines)
+
+
+HANDLINGSPLANER = {
+    "vasteras-forebyggarcentrum-handlingsplan-2022-2027.yaml": ("skala", 4.0, 8),
+    "vasteras-familjecentrum-handlingsplan-2022-2027.yaml": ("procent", 85.0, 2),
+}
+
+
+def test_handlingsplaner_validate_cleanly_with_their_indicators_and_goal_areas() -> None:
+    for name, (unit, target, areas) in HANDLINGSPLANER.items():
+        result = validate_file(ROOT / "plans" / name, TODAY)
+        assert result.findings == [], name
+        plan = result.plan
+        assert plan is not None and plan.kind.value == "handlingsplan"
+        assert len(plan.focus_areas) == areas
+        assert [(i.unit and i.unit.value, i.target and i.target.value) for i in plan.indicators] == [(unit, target)] * 4
+        assert len(plan.values) == 4 and plan.values[0] == "Öppenhet och kreativitet för lärande och utveckling"
+
+
+def test_familjecentrum_keeps_the_pdsa_cycle_and_in_depth_years() -> None:
+    plan = validate_file(ROOT / "plans" / "vasteras-familjecentrum-handlingsplan-2022-2027.yaml", TODAY).plan
+    assert plan is not None and plan.follow_up is not None
+    assert plan.follow_up.cycle == ["i vardagen", "årligen", "vid årlig brukarenkät", "vid fördjupad uppföljning 2023 och 2026"]
+    assert plan.follow_up.in_depth == [2023, 2026]
