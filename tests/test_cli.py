@@ -33,6 +33,15 @@ def test_version() -> None:
     assert (result.exit_code, result.stdout, result.stderr) == (0, f"planctl {__version__}\n", "")
 
 
+def test_version_fast_path_says_the_same_as_typer() -> None:
+    import subprocess
+    import sys
+
+    fast = subprocess.run([sys.executable, "-m", "planctl", "--version"], capture_output=True, text=True, check=True)
+    full = subprocess.run([sys.executable, "-m", "planctl", "--debug", "--version"], capture_output=True, text=True, check=True)
+    assert fast.stdout == full.stdout == f"planctl {__version__}\n"
+
+
 def test_valid_file_exits_0_with_summary_only() -> None:
     result = validate(str(MINIMAL))
     assert (result.exit_code, result.stdout, result.stderr) == (
