@@ -38,7 +38,9 @@ def test_version_fast_path_says_the_same_as_typer() -> None:
     import sys
 
     fast = subprocess.run([sys.executable, "-m", "planctl", "--version"], capture_output=True, text=True, check=True)
-    full = subprocess.run([sys.executable, "-m", "planctl", "--debug", "--version"], capture_output=True, text=True, check=True)
+    full = subprocess.run(
+        [sys.executable, "-m", "planctl", "--debug", "--version"], capture_output=True, text=True, check=True
+    )
     assert fast.stdout == full.stdout == f"planctl {__version__}\n"
 
 

@@ -22,13 +22,20 @@ from planctl import markdown
 from planctl.errors import PlanHasErrors, UsageError
 from planctl.model import Measure, Plan
 from planctl.overviews import build_overviews
-from planctl.render import PDF_MISSING, render_files
+from planctl.render import PDF_MISSING, build_document, render_files
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
 GOLDEN = TESTS / "golden"
 VASTERAS = ROOT / "plans" / "vasteras-atgardsplan-2025-2026.yaml"
 MINIMAL = TESTS / "data" / "valid" / "minimal.yaml"
+#: the two real handlingsplaner (seeds 000 and 001), rendered as shipped
+SHIPPED_HANDLINGSPLANER = [
+    ROOT / "plans" / "vasteras-forebyggarcentrum-handlingsplan-2022-2027.yaml",
+    ROOT / "plans" / "vasteras-familjecentrum-handlingsplan-2022-2027.yaml",
+]
+#: An invented handlingsplan: målområden without measures, plan-level indicators, a related plan file.
+HANDLINGSPLAN = TESTS / "data" / "valid" / "handlingsplan.yaml"
 UNKNOWN_OWNER = TESTS / "data" / "invalid" / "unknown-owner.yaml"
 #: The plans are checked as on this day, so that a follow-up falling due does not change the tests.
 TODAY = date(2025, 6, 1)
@@ -124,7 +131,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], str
     out = tmp_path_factory.mktemp("build")
     documents: dict[tuple[str, str], str] = {}
     for fmt in ("html", "md"):
-        for path in render_files([VASTERAS, MINIMAL], fmt, out, None, TODAY):
+        for path in render_files([VASTERAS, MINIMAL, HANDLINGSPLAN, *SHIPPED_HANDLINGSPLANER], fmt, out, None, TODAY):
             documents[(path.stem, fmt)] = path.read_text(encoding="utf-8")
     return documents
 
@@ -164,7 +171,11 @@ def copy_templates(target: Path) -> Path:
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
-@pytest.mark.parametrize("plan", [VASTERAS, MINIMAL], ids=["vasteras", "minimal"])
+@pytest.mark.parametrize(
+    "plan",
+    [VASTERAS, MINIMAL, HANDLINGSPLAN, *SHIPPED_HANDLINGSPLANER],
+    ids=["vasteras", "minimal", "handlingsplan", "forebyggarcentrum", "familjecentrum"],
+)
 def test_golden(plan: Path, fmt: str, built: dict[tuple[str, str], str], request: pytest.FixtureRequest) -> None:
     """The whole document is known: compare it exactly (pytest --update-golden rewrites it)."""
     golden = GOLDEN / f"{plan.stem}.{fmt}"
@@ -309,15 +320,19 @@ def test_chapters_are_numbered_like_the_source(vasteras_page: Page) -> None:
     assert "8.1.1. Åtgärder" in subsections
 
 
-def test_headings_go_down_one_level_at_a_time(vasteras_page: Page) -> None:
-    levels = [level for level, _ in vasteras_page.headings]
+@pytest.mark.parametrize("plan", [VASTERAS, HANDLINGSPLAN], ids=["vasteras", "handlingsplan"])
+def test_headings_go_down_one_level_at_a_time(plan: Path, built: dict[tuple[str, str], str]) -> None:
+    levels = [level for level, _ in Page(built[(plan.stem, "html")]).headings]
     assert levels[0] == 1
     assert levels.count(1) == 1
     for before, after in itertools.pairwise(levels):
         assert after <= before + 1
 
 
-def test_html_is_self_contained_and_script_free(vasteras_html: str, vasteras_page: Page) -> None:
+@pytest.mark.parametrize("plan", [VASTERAS, HANDLINGSPLAN], ids=["vasteras", "handlingsplan"])
+def test_html_is_self_contained_and_script_free(plan: Path, built: dict[tuple[str, str], str]) -> None:
+    vasteras_html = built[(plan.stem, "html")]
+    vasteras_page = Page(vasteras_html)
     assert vasteras_html.startswith('<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n')
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in vasteras_html
     tags = [tag for tag, _ in vasteras_page.tags]
@@ -329,6 +344,9 @@ def test_html_is_self_contained_and_script_free(vasteras_html: str, vasteras_pag
         assert not any(name.startswith("on") for name in attributes)
     assert "url(" not in vasteras_html
     assert "@import" not in vasteras_html
+    for _, attributes in vasteras_page.tags:  # links stay inside the page or go to a sibling document
+        href = attributes.get("href")
+        assert href is None or href.startswith(("#", "https://", "http://", "mailto:")) or "/" not in href
 
 
 def test_html_tables_have_captions_and_scoped_headers(vasteras_html: str, vasteras_page: Page) -> None:
@@ -349,7 +367,9 @@ def test_html_tables_have_captions_and_scoped_headers(vasteras_html: str, vaster
     )
 
 
-def test_table_of_contents_links_to_chapters_and_ids_are_unique(vasteras_page: Page) -> None:
+@pytest.mark.parametrize("plan", [VASTERAS, HANDLINGSPLAN], ids=["vasteras", "handlingsplan"])
+def test_table_of_contents_links_to_chapters_and_ids_are_unique(plan: Path, built: dict[tuple[str, str], str]) -> None:
+    vasteras_page = Page(built[(plan.stem, "html")])
     assert len(vasteras_page.ids) == len(set(vasteras_page.ids))
     assert ("nav", {"class": "innehall", "aria-label": "Innehåll"}) in vasteras_page.tags
     targets = [
@@ -395,6 +415,266 @@ def test_generated_from_the_plan_file_without_paths(built: dict[tuple[str, str],
         assert f"{stem}.yaml" in head
         assert str(ROOT) not in text
         assert "/tmp" not in text and os.sep + "home" not in text
+
+
+# -- a handlingsplan ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def handlingsplan_page(built: dict[tuple[str, str], str]) -> Page:
+    return Page(built[(HANDLINGSPLAN.stem, "html")])
+
+
+@pytest.fixture(scope="module")
+def handlingsplan_md(built: dict[tuple[str, str], str]) -> str:
+    return built[(HANDLINGSPLAN.stem, "md")]
+
+
+def test_handlingsplan_is_a_document_of_its_own_chapters(
+    handlingsplan_page: Page, built: dict[tuple[str, str], str]
+) -> None:
+    chapters = [text for level, text in handlingsplan_page.headings if level == 2]
+    assert chapters == [
+        "Innehåll",
+        "1. Inledning",
+        "2. Målområden",
+        "3. Uppföljning och indikatorer",
+        "4. Relaterade planer och styrdokument",
+    ]
+    sections = [text for level, text in handlingsplan_page.headings if level == 3]
+    assert sections == [
+        "1.1. Syfte med handlingsplanen",
+        "1.2. Värdegrund",
+        "1.3. Skyddsfaktorer",
+        "2.1. Goda livsvillkor",
+        "2.2. Delaktighet och inflytande",
+    ]
+    nav = built[(HANDLINGSPLAN.stem, "html")].split('<nav class="innehall"', 1)[1].split("</nav>", 1)[0]
+    toc = re.findall(r'<li><a href="#([^"]+)">(.*?)</a></li>', nav)
+    assert [squash(re.sub(r"<[^>]+>", "", entry)) for _, entry in toc] == chapters[1:]
+    assert [anchor for anchor, _ in toc] == ["kapitel-1", "kapitel-2", "kapitel-3", "kapitel-4"]
+
+
+def test_handlingsplan_shows_every_value_law_factor_and_area(handlingsplan_page: Page) -> None:
+    plan = load_plan(HANDLINGSPLAN)
+    text = handlingsplan_page.all_text
+    assert plan.values and plan.laws and plan.protective_factors
+    for words in [*plan.values, *plan.laws, *plan.protective_factors]:
+        assert squash(words) in text
+    for area in plan.focus_areas:
+        assert not area.measures and area.description
+        assert squash(area.description) in text
+    for section in plan.introduction:
+        assert squash(section.text) in text
+    assert "Lokal mognad (Community Readiness Model) Steg 5 av 9: Förberedelse" in text
+    assert "Steg i Preventionspaketet Steg 4 av 7: Välj mål, insatser, metoder och indikatorer" in text
+    assert "Typ av plan Handlingsplan" in text
+
+
+def test_handlingsplan_has_no_measures_table_and_no_atgardsplan_parts(handlingsplan_page: Page) -> None:
+    text = handlingsplan_page.all_text
+    tables = [a.get("class") for tag, a in handlingsplan_page.tags if tag == "table"]
+    assert tables == ["indikatorer"]  # no measures table, no overviews, no abbreviations
+    for words in (
+        "Åtgärder",
+        "Åtgärdsplanering",
+        "Lägesbild",
+        "Tidigare planer",
+        "2023:196",
+        "5 §",
+        "Förkortningar",
+        "Översikter",
+    ):
+        assert words not in text, words
+    assert "oversikter" not in handlingsplan_page.ids
+
+
+def test_handlingsplan_area_in_another_forum_without_measures_has_no_empty_table(tmp_path: Path) -> None:
+    data = yaml.safe_load(HANDLINGSPLAN.read_text(encoding="utf-8"))
+    data["focus_areas"].append(
+        {"id": "samverkan", "title": "Samverkan med regionen", "track": "annat forum", "description": "Sker i LACUS."}
+    )
+    data["related_plans"] = []
+    (html,) = render_files([write_plan(tmp_path, data)], "html", tmp_path / "out", None, TODAY)
+    page = Page(html.read_text(encoding="utf-8"))
+    assert [text for level, text in page.headings if level in (2, 3) and text.startswith(("3", "4"))] == [
+        "3. Områden som hanteras i andra forum",
+        "3.1. Samverkan med regionen",
+        "4. Uppföljning och indikatorer",
+    ]
+    assert "Sker i LACUS." in page.all_text
+    assert "Åtgärder" not in page.all_text
+
+
+def test_handlingsplan_follow_up_and_indicators(handlingsplan_page: Page) -> None:
+    plan = load_plan(HANDLINGSPLAN)
+    assert plan.follow_up is not None and plan.follow_up.interval_months is None
+    text = handlingsplan_page.all_text
+    chapter = text[text.index("3. Uppföljning och indikatorer", text.index("1. Inledning")) :]
+    assert "Uppföljningsintervall" not in chapter  # the plan gives none: nothing to show, no gap
+    assert f"Forum för uppföljning {plan.follow_up.forum}" in chapter
+    assert f"Så följs planen upp {plan.follow_up.text}" in chapter
+    assert "När arbetet följs upp " + " ".join(plan.follow_up.cycle) in chapter
+    assert "Fördjupad uppföljning 2025 och 2027" in chapter
+    assert "Indikatorer för planen som helhet Indikator Enhet Mål Utgångsvärde" in chapter
+    rows = handlingsplan_page.rows
+    assert [row for row in rows if row.startswith("indikator-")] == [f"indikator-{i.id}" for i in plan.indicators]
+    assert rows["indikator-nojd-med-stod"] == ["Nöjd med stöd", "skala 1–5", "4", "ej angivet"]
+    assert rows["indikator-tillganglighet"] == [
+        "Tillgänglighet",
+        "procent",
+        "85 % senast 2027",
+        "78 % (2023, brukarenkät)",
+    ]
+    for indicator in plan.indicators:
+        assert indicator.target is not None
+        assert str(int(indicator.target.value)) in rows[f"indikator-{indicator.id}"][2]
+
+
+def test_handlingsplan_links_its_related_plan_file_to_that_document(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    for fmt in ("html", "md"):
+        render_files([HANDLINGSPLAN, MINIMAL], fmt, out, None, TODAY)
+    page = Page((out / "handlingsplan.html").read_text(encoding="utf-8"))
+    links = [a["href"] for tag, a in page.tags if tag == "a" and not str(a.get("href")).startswith("#")]
+    assert links == ["minimal.html"]
+    assert "<title>Åtgärdsplan 2025–2026" in (out / "minimal.html").read_text(encoding="utf-8")
+    text = re.sub(r" (?=[,.])", "", page.all_text)  # the link's text and the words after it are two pieces
+    assert (
+        "Åtgärdsplan 2025–2026, Dnr KS 2024/1. Exempelstads brottsförebyggande åtgärdsplan. Program för social hållbarhet"
+        in text
+    )
+    md = (out / "handlingsplan.md").read_text(encoding="utf-8")
+    assert "- [Åtgärdsplan 2025–2026](minimal.md), Dnr KS 2024/1. Exempelstads brottsförebyggande åtgärdsplan.\n" in md
+    assert "- Program för social hållbarhet\n" in md
+    assert (out / "minimal.md").read_text(encoding="utf-8").startswith("# Åtgärdsplan 2025–2026\n")
+
+
+def test_handlingsplan_markdown_has_it_all(handlingsplan_md: str) -> None:
+    plan = load_plan(HANDLINGSPLAN)
+    text = md_plain(handlingsplan_md)
+    for words in [*plan.values, *plan.laws, *plan.protective_factors, *(a.description or "" for a in plan.focus_areas)]:
+        assert squash(words) in text
+    assert plan.follow_up is not None
+    for item in plan.follow_up.cycle:
+        assert f"\n  - {item}\n" in handlingsplan_md
+    rows = md_table_rows(handlingsplan_md)
+    assert ["Nöjd med stöd", "skala 1–5", "4", "_ej angivet_"] in rows
+    assert ["Tillgänglighet", "procent", "85 % senast 2027", "78 % (2023, brukarenkät)"] in rows
+    assert [
+        "Lagstöd",
+        "• Socialtjänstlagen<br>• Skollagen<br>• Lagen om FN:s konvention om barnets rättigheter",
+    ] in rows
+    assert ["Lokal mognad (Community Readiness Model)", "Steg 5 av 9: Förberedelse"] in rows
+    assert not [row for row in rows if row[0] in ("Åtgärd", "Lägesbild", "Tidigare planer")]
+    assert "Översikter" not in handlingsplan_md and "Förkortningar" not in handlingsplan_md
+    assert_tables_well_formed(handlingsplan_md)
+    levels = [len(line.split(" ", 1)[0]) for line in handlingsplan_md.splitlines() if re.match(r"#+ ", line)]
+    assert levels[0] == 1 and levels.count(1) == 1
+    for before, after in itertools.pairwise(levels):
+        assert after <= before + 1
+    chapters = [line for line in handlingsplan_md.splitlines() if line.startswith("## ")]
+    assert chapters == [
+        "## Innehåll",
+        "## 1. Inledning",
+        "## 2. Målområden",
+        "## 3. Uppföljning och indikatorer",
+        "## 4. Relaterade planer och styrdokument",
+    ]
+
+
+def test_atgardsplan_shows_the_plan_level_parts_too(tmp_path: Path) -> None:
+    data = yaml.safe_load(MINIMAL.read_text(encoding="utf-8"))
+    data.update(
+        values=["Respekt för de människor vi möter"],
+        laws=["Socialtjänstlagen"],
+        protective_factors=["Skolnärvaro"],
+        community_readiness=3,
+        prevention_cycle_step=6,
+        indicators=[
+            {
+                "id": "trygga",
+                "name": "Andel trygga",
+                "unit": "procent",
+                "direction": "öka",
+                "baseline": {"value": 70, "period": 2024},
+            },
+        ],
+        related_plans=[{"title": "Handlingsplan för familjestöd", "file": "handlingsplan.yaml"}],
+    )
+    data["follow_up"].update(cycle=["årligen"], in_depth=[2026])
+    plan = write_plan(tmp_path, data)
+    shutil.copyfile(HANDLINGSPLAN, plan.parent / "handlingsplan.yaml")
+    (html,) = render_files([plan], "html", tmp_path / "out", None, TODAY)
+    (md,) = render_files([plan], "md", tmp_path / "out", None, TODAY)
+    page = Page(html.read_text(encoding="utf-8"))
+    assert [text for level, text in page.headings if level == 2] == [
+        "Innehåll",
+        "1. Inledning",
+        "2. Otrygghet i skolan",
+        "3. Relaterade planer och styrdokument",
+        "4. Förkortningar",
+        "Bilaga. Översikter",
+    ]
+    assert [text for level, text in page.headings if level == 3][:3] == [
+        "1.1. Värdegrund",
+        "1.2. Skyddsfaktorer",
+        "1.3. Uppföljning av planen",
+    ]
+    text = page.all_text
+    for words in (
+        "Lagstöd Lag (2023:196) om kommuners ansvar för brottsförebyggande arbete, 5 § Socialtjänstlagen",
+        "Respekt för de människor vi möter",
+        "Skolnärvaro",
+        "Steg 3 av 9: Vag medvetenhet",
+        "Steg 6 av 7: Följ upp och utvärdera",
+        "När arbetet följs upp årligen Fördjupad uppföljning 2026",
+        "Lägesbild Lägesbild 2024",
+    ):
+        assert words in text, words
+    assert page.rows["indikator-trygga"] == ["Andel trygga", "procent", "Ska öka", "70 % (2024)"]
+    assert ("a", {"href": "handlingsplan.html"}) in page.tags
+    markdown_text = md.read_text(encoding="utf-8")
+    assert "- [Handlingsplan för familjestöd](handlingsplan.md)\n" in markdown_text
+    assert "| Andel trygga | procent | Ska öka | 70 % (2024) |" in markdown_text
+    assert_tables_well_formed(markdown_text)
+
+
+def test_introduction_takes_the_sections_a_transcription_has() -> None:
+    """Inledning anywhere is chapter 1's text; Värdegrund gets the values; the follow-up section
+    opens a handlingsplan's chapter on follow-up; planctl's own sections come before Kontakt."""
+    data = yaml.safe_load(HANDLINGSPLAN.read_text(encoding="utf-8"))
+    data["introduction"] = [
+        {"title": "Målgrupp", "text": "Föräldrar med barn 0–18 år."},
+        {"title": "Inledning", "text": "Goda relationer är hälsofrämjande."},
+        {"title": "Värdegrund", "text": "Vi bygger på stadens värdegrund:"},
+        {"title": "Målområden", "text": "Målområdena utgår från programmet:"},
+        {"title": "Kvalitet och uppföljning", "text": "Årliga utvärderingar görs. " + data["follow_up"]["text"]},
+        {"title": "Kontakt", "text": "Kontaktcenter"},
+    ]
+    document = build_document(Plan.model_validate(data), "handlingsplan.yaml")
+    intro = document.introduction
+    assert intro.text == "Goda relationer är hälsofrämjande."
+    assert [(s.number, s.title) for s in intro.sections] == [
+        ("1.1", "Målgrupp"), ("1.2", "Värdegrund"), ("1.3", "Skyddsfaktorer"), ("1.4", "Kontakt"),
+    ]  # fmt: skip
+    assert intro.sections[1].values == tuple(data["values"])
+    assert document.goal_areas is not None and document.goal_areas.text == "Målområdena utgår från programmet:"
+    assert document.follow_up_chapter is not None
+    assert document.follow_up_chapter.text == data["introduction"][4]["text"]
+    assert document.follow_up.text is None  # the chapter's text already says it
+    assert document.follow_up.cycle == tuple(data["follow_up"]["cycle"])
+
+
+def test_a_related_plan_file_becomes_a_relative_link_whatever_its_name() -> None:
+    data = yaml.safe_load(HANDLINGSPLAN.read_text(encoding="utf-8"))
+    data["related_plans"] = [{"file": "javascript:alert(1).yaml"}, {"file": "../andra/plan 2.yml"}]
+    document = build_document(Plan.model_validate(data), "handlingsplan.yaml")
+    assert document.related is not None
+    assert [(r.html_href, r.md_href) for r in document.related.plans] == [
+        ("javascript%3Aalert%281%29.html", "javascript%3Aalert%281%29.md"),
+        ("plan%202.html", "plan%202.md"),
+    ]
 
 
 # -- overviews ----------------------------------------------------------------------------
@@ -548,10 +828,11 @@ def test_markdown_cell_stays_in_its_cell() -> None:
 
 
 def test_rendering_is_deterministic(tmp_path: Path) -> None:
-    first = render_files([VASTERAS, MINIMAL], "html", tmp_path / "a", None, TODAY)
-    first += render_files([VASTERAS, MINIMAL], "md", tmp_path / "a", None, TODAY)
-    second = render_files([VASTERAS, MINIMAL], "html", tmp_path / "b", None, TODAY)
-    second += render_files([VASTERAS, MINIMAL], "md", tmp_path / "b", None, TODAY)
+    plans = [VASTERAS, MINIMAL, HANDLINGSPLAN]
+    first = render_files(plans, "html", tmp_path / "a", None, TODAY)
+    first += render_files(plans, "md", tmp_path / "a", None, TODAY)
+    second = render_files(plans, "html", tmp_path / "b", None, TODAY)
+    second += render_files(plans, "md", tmp_path / "b", None, TODAY)
     assert [p.name for p in first] == [p.name for p in second]
     for a, b in zip(first, second, strict=True):
         assert a.read_bytes() == b.read_bytes()
@@ -720,9 +1001,15 @@ def test_templates_ship_in_the_package() -> None:
 
 
 def test_a_folder_renders_its_plans_and_passes_over_follow_ups(tmp_path: Path) -> None:
-    written = render_files([ROOT / "plans"], "md", tmp_path / "out", None, TODAY)
+    # A copy of the Västerås plan with its follow-ups: plans/ also holds plans others are writing.
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    shutil.copyfile(VASTERAS, folder / VASTERAS.name)
+    if (VASTERAS.parent / VASTERAS.stem).is_dir():
+        shutil.copytree(VASTERAS.parent / VASTERAS.stem, folder / VASTERAS.stem)
+    written = render_files([folder], "md", tmp_path / "out", None, TODAY)
     assert written == [tmp_path / "out" / f"{VASTERAS.stem}.md"]
-    follow_ups = sorted((ROOT / "plans" / VASTERAS.stem).glob("*.yaml"))
+    follow_ups = sorted((folder / VASTERAS.stem).glob("*.yaml"))
     if follow_ups:  # a follow-up named on its own is not a plan
         with pytest.raises(UsageError, match="är en uppföljning, inte en plan"):
             render_files([follow_ups[0]], "md", tmp_path / "out", None, TODAY)

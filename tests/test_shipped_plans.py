@@ -101,5 +101,10 @@ def test_handlingsplaner_validate_cleanly_with_their_indicators_and_goal_areas()
 def test_familjecentrum_keeps_the_pdsa_cycle_and_in_depth_years() -> None:
     plan = validate_file(ROOT / "plans" / "vasteras-familjecentrum-handlingsplan-2022-2027.yaml", TODAY).plan
     assert plan is not None and plan.follow_up is not None
-    assert plan.follow_up.cycle == ["i vardagen", "årligen", "vid årlig brukarenkät", "vid fördjupad uppföljning 2023 och 2026"]
+    assert plan.follow_up.cycle == [
+        "i vardagen",
+        "årligen",
+        "vid årlig brukarenkät",
+        "vid fördjupad uppföljning 2023 och 2026",
+    ]
     assert plan.follow_up.in_depth == [2023, 2026]

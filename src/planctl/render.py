@@ -3,7 +3,9 @@
 The document follows the shape of a real åtgärdsplan (Västerås 2025–2026): a title page,
 chapter 1 with the introduction and the follow-up, one chapter per prioritised crime area
 (description, cause analysis, measures table), a chapter for the areas handled through other
-forums, the abbreviations, and overviews drawn from the data. The words and the look live in
+forums, related plans, the abbreviations, and overviews drawn from the data. A handlingsplan
+(Västerås Förebyggarcentrum, Familjecentrum 2022–2027) has one chapter "Målområden" with an
+area a section, and a chapter on its follow-up and indicators instead. The words and the look live in
 the templates (``templates/``); this module gathers what they show into a typed context.
 """
 
@@ -17,8 +19,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from importlib.resources import files
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Literal
+from urllib.parse import quote
 
 import jinja2
 
@@ -26,7 +29,19 @@ from planctl import markdown
 from planctl.errors import PlanHasErrors, UsageError
 from planctl.findings import Severity
 from planctl.followup import follow_up_files
-from planctl.model import AreaTrack, Cause, FocusArea, Indicator, Measure, Organisation, Plan, PlanKind, Section
+from planctl.model import (
+    AreaTrack,
+    Cause,
+    FocusArea,
+    Indicator,
+    Measure,
+    Organisation,
+    Plan,
+    PlanKind,
+    RelatedPlan,
+    Section,
+)
+from planctl.model import Unit as IndicatorUnit
 from planctl.overviews import Overviews, build_overviews, timing_text
 from planctl.report import FollowUpReport, build_report, number_text
 from planctl.rules import RULES
@@ -103,6 +118,40 @@ class AreaChapter:
     measures: tuple[MeasureView, ...]
 
 
+#: The nine stages of the Community Readiness Model, as Länsstyrelsen Östergötland names them.
+READINESS_STAGES: dict[int, str] = {
+    1: "Ingen medvetenhet",
+    2: "Förnekelse/motstånd",
+    3: "Vag medvetenhet",
+    4: "Förplanering",
+    5: "Förberedelse",
+    6: "Start",
+    7: "Stabilisering",
+    8: "Bekräftelse/utvidgning",
+    9: "Hög grad av lokalt ägarskap",
+}
+
+#: The seven steps of Preventionspaketet (Länsstyrelsen Stockholm).
+PREVENTION_STEPS: dict[int, str] = {
+    1: "Kartlägg och analysera behov",
+    2: "Forskningsstöd",
+    3: "Bedöm resurser och förutsättningar",
+    4: "Välj mål, insatser, metoder och indikatorer",
+    5: "Genomför",
+    6: "Följ upp och utvärdera",
+    7: "Förbättra och sprid",
+}
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A step of a named model: its number, how many steps the model has, and the step's name."""
+
+    number: int
+    of: int
+    name: str
+
+
 @dataclass(frozen=True)
 class FollowUpView:
     """How the plan as a whole is followed up (6 §), or None parts where the plan is silent."""
@@ -111,6 +160,27 @@ class FollowUpView:
     forum: str | None
     #: the arrangement's text, unless the introduction already says exactly that
     text: str | None
+    #: when the work is followed up, in the plan's words (PDSA: i vardagen, årligen, …)
+    cycle: tuple[str, ...] = ()
+    #: the years of in-depth follow-up in words: ``2023 och 2026``
+    in_depth: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        """Whether the plan says nothing at all about its follow-up."""
+        return not (self.interval or self.forum or self.text or self.cycle or self.in_depth)
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """A plan-level indicator as its table row shows it; None where the plan gives nothing."""
+
+    indicator: Indicator
+    anchor: str
+    #: ``procent``, ``skala 1–5`` …
+    unit: str | None
+    target: str | None
+    baseline: str | None
 
 
 @dataclass(frozen=True)
@@ -121,6 +191,10 @@ class IntroSection:
     text: str | None
     #: the follow-up arrangement is shown in this section
     follow_up: bool
+    #: the plan's values (värdegrund), listed after the text of this section
+    values: tuple[str, ...] = ()
+    #: the protective factors the plan strengthens, listed after the text of this section
+    protective_factors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -128,7 +202,7 @@ class Introduction:
     number: str
     anchor: str
     title: str
-    #: the text of a first section called "Inledning", which is the chapter's own text
+    #: the text of the section called "Inledning", which is the chapter's own text
     text: str | None
     sections: tuple[IntroSection, ...]
     notes: tuple[Note, ...]
@@ -136,11 +210,41 @@ class Introduction:
 
 @dataclass(frozen=True)
 class OtherChapter:
+    """A chapter whose areas are its sections: a handlingsplan's målområden, or the areas
+    an åtgärdsplan handles through other forums."""
+
     number: str
     anchor: str
     title: str
     text: str | None
     areas: tuple[AreaChapter, ...]
+
+
+@dataclass(frozen=True)
+class FollowUpChapter:
+    """A handlingsplan's chapter on its follow-up and indicators (an åtgärdsplan has it in 1)."""
+
+    number: str
+    anchor: str
+    title: str
+    #: the text of an introduction section called "Uppföljning …", which is the chapter's own text
+    text: str | None
+
+
+@dataclass(frozen=True)
+class RelatedView:
+    plan: RelatedPlan
+    #: the rendered document of a plan file kept beside this one (``file:``), per format
+    html_href: str | None
+    md_href: str | None
+
+
+@dataclass(frozen=True)
+class RelatedChapter:
+    number: str
+    anchor: str
+    title: str
+    plans: tuple[RelatedView, ...]
 
 
 @dataclass(frozen=True)
@@ -160,6 +264,7 @@ class Document:
     is_atgardsplan: bool
     introduction: Introduction
     follow_up: FollowUpView
+    #: an åtgärdsplan's prioritised crime areas, a chapter each
     chapters: tuple[AreaChapter, ...]
     other: OtherChapter | None
     abbreviations_number: str
@@ -167,6 +272,20 @@ class Document:
     actors: tuple[Organisation, ...]
     overviews: Overviews
     toc: tuple[TocEntry, ...]
+    #: a handlingsplan's prioritised areas: one chapter "Målområden", an area a section
+    goal_areas: OtherChapter | None = None
+    #: a handlingsplan's chapter "Uppföljning och indikatorer"
+    follow_up_chapter: FollowUpChapter | None = None
+    related: RelatedChapter | None = None
+    #: the plan-level indicators
+    indicators: tuple[IndicatorRow, ...] = ()
+    #: the Community Readiness Model stage and the Preventionspaketet step, where the plan gives them
+    readiness: Stage | None = None
+    prevention_step: Stage | None = None
+    #: whether the chapter Förkortningar is shown (always in an åtgärdsplan)
+    show_abbreviations: bool = True
+    #: whether the plan has measures; the overviews appendix is only for plans that have
+    has_measures: bool = True
 
 
 # -- building the context -----------------------------------------------------------------
@@ -184,8 +303,9 @@ class _Notes:
         return notes
 
 
-def _same_text(a: str | None, b: str | None) -> bool:
-    return a is not None and b is not None and " ".join(a.split()) == " ".join(b.split())
+def _said_in(a: str | None, b: str | None) -> bool:
+    """Whether text ``b`` already says ``a`` word for word (spacing aside)."""
+    return a is not None and b is not None and " ".join(a.split()) in " ".join(b.split())
 
 
 def interval_text(months: int) -> str:
@@ -196,13 +316,30 @@ def interval_text(months: int) -> str:
     return f"{words[months]} ({exact})" if months in words and months != 1 else words.get(months, exact)
 
 
+def and_list(items: Sequence[object]) -> str:
+    """Items the Swedish way: ``2023``, ``2023 och 2026``, ``2023, 2024 och 2026``."""
+    words = [str(item) for item in items]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " och " + words[-1]
+
+
 def build_document(plan: Plan, source_name: str) -> Document:
-    """Gather what the document shows, numbered like the source (introduction = chapter 1)."""
+    """Gather what the document shows, numbered like the source (introduction = chapter 1).
+
+    An åtgärdsplan has a chapter per prioritised crime area; a handlingsplan has one chapter
+    "Målområden" with an area a section, and a chapter "Uppföljning och indikatorer".
+    """
     notes = _Notes()
+    is_atgardsplan = plan.kind == PlanKind.ATGARDSPLAN
     prioritised = [area for area in plan.focus_areas if area.track == AreaTrack.PRIORITERAT]
     others = [area for area in plan.focus_areas if area.track != AreaTrack.PRIORITERAT]
-    numbers = {area.id: str(index + 2) for index, area in enumerate(prioritised)}
-    next_number = len(prioritised) + 2
+    goal_number = ""
+    if is_atgardsplan:
+        numbers = {area.id: str(index + 2) for index, area in enumerate(prioritised)}
+        next_number = len(prioritised) + 2
+    else:
+        goal_number = "2" if prioritised else ""
+        numbers = {area.id: f"{goal_number}.{index + 1}" for index, area in enumerate(prioritised)}
+        next_number = 3 if prioritised else 2
     other_number = ""
     if others or plan.other_areas_intro is not None:
         other_number = str(next_number)
@@ -214,7 +351,7 @@ def build_document(plan: Plan, source_name: str) -> Document:
     # A measure may address a cause from another area's analysis; its own area's comes first.
     all_causes = {c.id: c for a in plan.focus_areas if a.cause_analysis for c in a.cause_analysis.causes}
 
-    introduction, follow_up = _introduction(plan, notes)
+    introduction, follow_up, goal_text, follow_up_text = _introduction(plan, notes, bool(goal_number))
 
     def area_chapter(area: FocusArea) -> AreaChapter:
         area_notes = notes.take(area.notes)
@@ -238,7 +375,16 @@ def build_document(plan: Plan, source_name: str) -> Document:
         )
         return AreaChapter(area, numbers[area.id], anchors[area.id], area_notes, measures)
 
-    chapters = tuple(area_chapter(area) for area in prioritised)
+    chapters = tuple(area_chapter(area) for area in prioritised) if is_atgardsplan else ()
+    goal_areas = None
+    if goal_number:
+        goal_areas = OtherChapter(
+            goal_number,
+            f"kapitel-{goal_number}",
+            "Målområden",
+            goal_text,
+            tuple(area_chapter(area) for area in prioritised),
+        )
     other = None
     if other_number:
         intro: Section | None = plan.other_areas_intro
@@ -249,18 +395,45 @@ def build_document(plan: Plan, source_name: str) -> Document:
             intro.text if intro else None,
             tuple(area_chapter(area) for area in others),
         )
-    abbreviations_number = str(next_number)
+    follow_up_chapter = None
+    if not is_atgardsplan:
+        number = str(next_number)
+        follow_up_chapter = FollowUpChapter(number, f"kapitel-{number}", "Uppföljning och indikatorer", follow_up_text)
+        next_number += 1
+    related = None
+    if plan.related_plans:
+        number = str(next_number)
+        related = RelatedChapter(
+            number,
+            f"kapitel-{number}",
+            "Relaterade planer och styrdokument",
+            tuple(_related_view(p) for p in plan.related_plans),
+        )
+        next_number += 1
+    # A handlingsplan names no owners unless it has measures: no empty abbreviations chapter.
+    show_abbreviations = is_atgardsplan or bool(plan.organisations)
+    abbreviations_number = str(next_number) if show_abbreviations else ""
+    has_measures = any(area.measures for area in plan.focus_areas)
+    chapter_entries = [
+        *(TocEntry(c.number, c.area.title, c.anchor) for c in chapters),
+        *(TocEntry(c.number, c.title, c.anchor) for c in (goal_areas, other) if c),
+        *(
+            (TocEntry(follow_up_chapter.number, follow_up_chapter.title, follow_up_chapter.anchor),)
+            if follow_up_chapter
+            else ()
+        ),
+        *((TocEntry(related.number, related.title, related.anchor),) if related else ()),
+    ]
     toc = (
         TocEntry(introduction.number, introduction.title, introduction.anchor),
-        *(TocEntry(c.number, c.area.title, c.anchor) for c in chapters),
-        *((TocEntry(other.number, other.title, other.anchor),) if other else ()),
-        TocEntry(abbreviations_number, "Förkortningar", "forkortningar"),
-        TocEntry("", "Bilaga. Översikter", "oversikter"),
+        *chapter_entries,
+        *((TocEntry(abbreviations_number, "Förkortningar", "forkortningar"),) if show_abbreviations else ()),
+        *((TocEntry("", "Bilaga. Översikter", "oversikter"),) if has_measures else ()),
     )
     return Document(
         plan=plan,
         source_name=source_name,
-        is_atgardsplan=plan.kind == PlanKind.ATGARDSPLAN,
+        is_atgardsplan=is_atgardsplan,
         introduction=introduction,
         follow_up=follow_up,
         chapters=chapters,
@@ -270,6 +443,22 @@ def build_document(plan: Plan, source_name: str) -> Document:
         actors=tuple(org for org in plan.organisations if not org.abbreviation),
         overviews=build_overviews(plan, numbers),
         toc=toc,
+        goal_areas=goal_areas,
+        follow_up_chapter=follow_up_chapter,
+        related=related,
+        indicators=tuple(_indicator_row(indicator) for indicator in plan.indicators),
+        readiness=(
+            Stage(plan.community_readiness, 9, READINESS_STAGES[plan.community_readiness])
+            if plan.community_readiness is not None
+            else None
+        ),
+        prevention_step=(
+            Stage(plan.prevention_cycle_step, 7, PREVENTION_STEPS[plan.prevention_cycle_step])
+            if plan.prevention_cycle_step is not None
+            else None
+        ),
+        show_abbreviations=show_abbreviations,
+        has_measures=has_measures,
     )
 
 
@@ -287,31 +476,115 @@ def _owners(measure: Measure, organisations: dict[str, Organisation]) -> tuple[O
     )
 
 
-def _introduction(plan: Plan, notes: _Notes) -> tuple[Introduction, FollowUpView]:
+def _related_view(related: RelatedPlan) -> RelatedView:
+    """A related plan, with links to the documents rendered from its file (``<stem>.html``)."""
+    if related.file is None:
+        return RelatedView(related, None, None)
+    # Documents are written flat into one folder, named after the plan file's stem; the name is
+    # percent-encoded so that it stays a relative link whatever the file is called.
+    stem = PurePosixPath(related.file.replace("\\", "/")).stem
+    return RelatedView(related, quote(f"{stem}.html"), quote(f"{stem}.md"))
+
+
+def _indicator_row(indicator: Indicator) -> IndicatorRow:
+    unit = indicator.unit
+    unit_words: str | None = unit.value if unit is not None else None
+    if unit is IndicatorUnit.SKALA or (unit is None and indicator.scale is not None):
+        low, high = indicator.scale or (1, 5)
+        unit_words = f"skala {low}–{high}"
+    target: str | None = None
+    if indicator.target is not None:
+        target = number_text(indicator.target.value, unit)
+        if indicator.target.by:
+            target += f" senast {date_text(indicator.target.by)}"
+        if indicator.target.note:
+            target += f" ({indicator.target.note})"
+    if indicator.direction is not None:
+        direction = f"ska {indicator.direction.value}"
+        target = f"{target}; {direction}" if target else direction.capitalize()
+    baseline: str | None = None
+    if indicator.baseline is not None:
+        measured = indicator.baseline
+        where = f"{measured.period}, {measured.source}" if measured.source else measured.period
+        baseline = f"{number_text(measured.value, unit)} ({where})"
+    return IndicatorRow(indicator, f"indikator-{indicator.id}", unit_words, target, baseline)
+
+
+def _find(sections: Sequence[Section], matches: Callable[[str], bool]) -> int | None:
+    """The index of the first section whose title (case-folded) ``matches``, or None."""
+    return next((i for i, section in enumerate(sections) if matches(section.title.strip().casefold())), None)
+
+
+def _introduction(
+    plan: Plan, notes: _Notes, goal_chapter: bool
+) -> tuple[Introduction, FollowUpView, str | None, str | None]:
+    """Chapter 1, the follow-up arrangement, and the texts that move out of the introduction.
+
+    A section "Inledning" is the chapter's own text. In an åtgärdsplan the follow-up arrangement
+    is shown in a section "Uppföljning …" (or in one of its own). In a handlingsplan a section
+    "Målområden" becomes the text of the chapter Målområden, and a section on follow-up ("Kvalitet
+    och uppföljning") the text of the chapter Uppföljning och indikatorer. The plan's values and
+    protective factors are listed in a section of that name, or in one of their own; planctl's
+    own sections come after the plan's, but before closing contact details ("Kontakt").
+    """
+    is_atgardsplan = plan.kind == PlanKind.ATGARDSPLAN
     sections = list(plan.introduction)
     text = None
-    if sections and sections[0].title.strip().casefold() == "inledning":
-        text = sections.pop(0).text
+    # Chapter 1 is called Inledning: a section of that name is its text, also where a
+    # transcription puts side boxes before it, so that no "1.4. Inledning" stands under it.
+    intro_index = _find(sections, lambda title: title == "inledning")
+    if intro_index is not None:
+        text = sections.pop(intro_index).text
+    goal_text = None
+    goal_index = _find(sections, lambda title: title == "målområden") if goal_chapter else None
+    if goal_index is not None:
+        goal_text = sections.pop(goal_index).text
     arrangement = plan.follow_up
-    follow_index = next(
-        (i for i, section in enumerate(sections) if section.title.strip().casefold().startswith("uppföljning")), None
-    )
+    if is_atgardsplan:
+        follow_index = _find(sections, lambda title: title.startswith("uppföljning"))
+    else:
+        follow_index = _find(sections, lambda title: "uppföljning" in title)
     follow_text = arrangement.text if arrangement else None
-    if follow_index is not None and _same_text(follow_text, sections[follow_index].text):
+    if follow_index is not None and _said_in(follow_text, sections[follow_index].text):
         follow_text = None
+    chapter_text = None
+    if not is_atgardsplan and follow_index is not None:
+        chapter_text = sections.pop(follow_index).text
+        follow_index = None
     follow_up = FollowUpView(
         interval_text(arrangement.interval_months) if arrangement and arrangement.interval_months else None,
         arrangement.forum if arrangement else None,
         follow_text,
+        tuple(arrangement.cycle) if arrangement else (),
+        and_list(arrangement.in_depth) if arrangement and arrangement.in_depth else None,
     )
-    views = [
-        IntroSection(f"1.{i + 1}", f"avsnitt-1-{i + 1}", section.title, section.text, i == follow_index)
+    values = tuple(plan.values)
+    factors = tuple(plan.protective_factors)
+    values_index = _find(sections, lambda title: title == "värdegrund") if values else None
+    factors_index = _find(sections, lambda title: title == "skyddsfaktorer") if factors else None
+    # (title, text, follow-up shown here, values listed here, protective factors listed here)
+    parts: list[tuple[str, str | None, bool, tuple[str, ...], tuple[str, ...]]] = [
+        (
+            section.title,
+            section.text,
+            i == follow_index,
+            values if i == values_index else (),
+            factors if i == factors_index else (),
+        )
         for i, section in enumerate(sections)
     ]
-    if follow_index is None:
-        n = len(views) + 1
-        views.append(IntroSection(f"1.{n}", f"avsnitt-1-{n}", "Uppföljning av planen", None, True))
-    return Introduction("1", "kapitel-1", "Inledning", text, tuple(views), notes.take(plan.notes)), follow_up
+    closing = parts.pop() if parts and parts[-1][0].strip().casefold().startswith("kontakt") else None
+    if values and values_index is None:
+        parts.append(("Värdegrund", None, False, values, ()))
+    if factors and factors_index is None:
+        parts.append(("Skyddsfaktorer", None, False, (), factors))
+    if is_atgardsplan and follow_index is None:
+        parts.append(("Uppföljning av planen", None, True, (), ()))
+    if closing is not None:
+        parts.append(closing)
+    views = tuple(IntroSection(f"1.{i + 1}", f"avsnitt-1-{i + 1}", *part) for i, part in enumerate(parts))
+    introduction = Introduction("1", "kapitel-1", "Inledning", text, views, notes.take(plan.notes))
+    return introduction, follow_up, goal_text, chapter_text
 
 
 # -- formatting helpers (registered as filters) -------------------------------------------
@@ -350,6 +623,11 @@ def safe_url(value: str | None) -> str | None:
     return value if value is not None and markdown.is_safe_url(value) else None
 
 
+def md_label(text: str) -> str:
+    """A text field as the words of a Markdown link: one line, its brackets escaped."""
+    return markdown.to_markdown_line(text).replace("[", "\\[").replace("]", "\\]")
+
+
 def indicator_text(indicator: Indicator) -> str | None:
     """An indicator's unit, baseline, target and direction in words, or None if it has none."""
     unit = indicator.unit.value if indicator.unit else None
@@ -378,6 +656,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "md_block": markdown.to_markdown,
     "md_line": markdown.to_markdown_line,
     "md_cell": markdown.to_markdown_cell,
+    "md_label": md_label,
     "date_text": date_text,
     "safe_url": safe_url,
     "indicator_text": indicator_text,
