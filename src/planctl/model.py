@@ -85,6 +85,31 @@ class OrganisationType(StrEnum):
     OVRIG = "övrig"
 
 
+#: The nine stages of the Community Readiness Model, as Länsstyrelsen Östergötland names them.
+READINESS_STAGES: dict[int, str] = {
+    1: "Ingen medvetenhet",
+    2: "Förnekelse/motstånd",
+    3: "Vag medvetenhet",
+    4: "Förplanering",
+    5: "Förberedelse",
+    6: "Start",
+    7: "Stabilisering",
+    8: "Bekräftelse/utvidgning",
+    9: "Hög grad av lokalt ägarskap",
+}
+
+#: The seven steps of Preventionspaketet (Länsstyrelsen Stockholm).
+PREVENTION_STEPS: dict[int, str] = {
+    1: "Kartlägg och analysera behov",
+    2: "Forskningsstöd",
+    3: "Bedöm resurser och förutsättningar",
+    4: "Välj mål, insatser, metoder och indikatorer",
+    5: "Genomför",
+    6: "Följ upp och utvärdera",
+    7: "Förbättra och sprid",
+}
+
+
 class Silence(Strict):
     """Silences one check for the plan or for one element, with a written reason."""
 

@@ -6,7 +6,6 @@ that read it, so a county's or the whole country's plans fit in a few seconds.
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -17,30 +16,10 @@ from typing import Literal
 from planctl.errors import UsageError
 from planctl.findings import Severity
 from planctl.followup import next_due
-from planctl.model import AreaTrack, FollowUp, Plan, PlanKind
+from planctl.model import PREVENTION_STEPS, READINESS_STAGES, AreaTrack, FollowUp, Plan, PlanKind
 from planctl.rules import RULES
-from planctl.validate import PARALLEL_THRESHOLD, Unit, discover, units, validate_unit
+from planctl.validate import Unit, discover, map_units, units, validate_unit
 
-CRM_STAGES = {
-    1: "Ingen medvetenhet",
-    2: "Förnekelse/motstånd",
-    3: "Vag medvetenhet",
-    4: "Förplanering",
-    5: "Förberedelse",
-    6: "Start",
-    7: "Stabilisering",
-    8: "Bekräftelse/utvidgning",
-    9: "Hög grad av lokalt ägarskap",
-}
-PREVENTION_STEPS = {
-    1: "Kartlägg och analysera behov",
-    2: "Forskningsstöd",
-    3: "Bedöm resurser och förutsättningar",
-    4: "Välj mål, insatser, metoder och indikatorer",
-    5: "Genomför",
-    6: "Följ upp och utvärdera",
-    7: "Förbättra och sprid",
-}
 LEVELS = ("universell", "selektiv", "indikerad", "ej angiven")
 
 
@@ -135,7 +114,7 @@ def _row(path: str, plan: Plan, done: Sequence[FollowUp], today: date) -> PlanRo
         methods=tuple(sorted({m.method.name for m in measures if m.method})),
         levels=(levels["universell"], levels["selektiv"], levels["indikerad"], levels["ej angiven"]),
         measures=len(measures),
-        readiness=f"{plan.community_readiness}. {CRM_STAGES[plan.community_readiness]}"
+        readiness=f"{plan.community_readiness}. {READINESS_STAGES[plan.community_readiness]}"
         if plan.community_readiness
         else None,
         prevention_step=(
@@ -146,27 +125,13 @@ def _row(path: str, plan: Plan, done: Sequence[FollowUp], today: date) -> PlanRo
     )
 
 
-def _row_for_pool(unit: Unit, today: date) -> PlanRow:
-    return plan_row(unit, today)
-
-
 def collect(paths: Sequence[Path], today: date, jobs: int | None = None) -> Overview:
     """The overview of every plan under ``paths``; follow-up files come with their plans."""
     work = [Unit(u.plan, u.follow_ups, True) for u in units(discover(paths))]
     work = [u for u in work if u.report_plan]
     if not work:
         raise UsageError(f"inga planfiler hittades i {', '.join(map(str, paths))}")
-    workers = min(jobs if jobs is not None else (os.cpu_count() or 1), 8)
-    if workers > 1 and len(work) >= PARALLEL_THRESHOLD:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
-            chunk = max(1, len(work) // (workers * 4))
-            rows = list(pool.map(_row_for_pool, work, [today] * len(work), chunksize=chunk))
-    else:
-        rows = [plan_row(unit, today) for unit in work]
+    rows = map_units(plan_row, work, today, jobs)
     rows.sort(key=lambda r: (r.municipality, r.kind, r.title, r.file))
     return Overview(
         today=today,
@@ -193,7 +158,9 @@ def write_overview(
     from planctl.render import render_template, write_atomic
 
     overview = collect(paths, today, jobs)
-    text = render_template(f"overview.{fmt}.j2", fmt, templates, ov=overview, crm=CRM_STAGES, steps=PREVENTION_STEPS)
+    text = render_template(
+        f"overview.{fmt}.j2", fmt, templates, ov=overview, crm=READINESS_STAGES, steps=PREVENTION_STEPS
+    )
     target = out / f"oversikt.{fmt}"
     try:
         out.mkdir(parents=True, exist_ok=True)

@@ -7,11 +7,11 @@ file holds and returns every finding of every file.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -28,6 +28,7 @@ from planctl.rules import RULES
 PARALLEL_THRESHOLD = 24
 
 Document = Plan | FollowUp
+T = TypeVar("T")
 
 
 @dataclass
@@ -77,20 +78,26 @@ def units(files: Sequence[Path]) -> list[Unit]:
 
 def validate_paths(paths: Sequence[Path], today: date, jobs: int | None = None) -> list[FileResult]:
     """Validate every file under ``paths``; one process per core for large sets."""
-    work = units(discover(paths))
-    workers = min(jobs if jobs is not None else (os.cpu_count() or 1), 8)
-    if workers > 1 and len(work) >= PARALLEL_THRESHOLD:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-        context = multiprocessing.get_context(method)
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            chunk = max(1, len(work) // (workers * 4))
-            batches = list(pool.map(_validate_for_pool, work, [today] * len(work), chunksize=chunk))
-    else:
-        batches = [validate_unit(unit, today) for unit in work]
+    batches = map_units(_validate_for_pool, units(discover(paths)), today, jobs)
     return [result for batch in batches for result in batch]
+
+
+def map_units(function: Callable[[Unit, date], T], work: Sequence[Unit], today: date, jobs: int | None) -> list[T]:
+    """``function`` over every unit, in order; on one process per core where there is enough work.
+
+    ``function`` must be a module-level function, and what it returns small: it crosses
+    between processes.
+    """
+    workers = min(jobs if jobs is not None else (os.cpu_count() or 1), 8)
+    if workers < 2 or len(work) < PARALLEL_THRESHOLD:
+        return [function(unit, today) for unit in work]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+        chunk = max(1, len(work) // (workers * 4))
+        return list(pool.map(function, work, [today] * len(work), chunksize=chunk))
 
 
 def _validate_for_pool(unit: Unit, today: date) -> list[FileResult]:
