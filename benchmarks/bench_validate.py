@@ -17,9 +17,10 @@ import argparse
 import os
 import shutil
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
-from common import HERE, ROOT, build_corpus, time_command
+from common import HERE, ROOT, build_corpus, time_command, time_interleaved
 
 FLOOR = """
 import sys
@@ -52,18 +53,20 @@ def main() -> None:
         f"corpus: {len(paths)} plans, {size / len(paths) / 1024:.0f} KB each, {size / 1e6:.1f} MB; {os.cpu_count()} cores"
     )
 
-    rows: list[tuple[str, float]] = []
-    rows.append(("planctl validate", time_command([planctl, "validate", str(HERE / "corpus")], args.runs)))
-    overview = [planctl, "overview", str(HERE / "corpus"), "--out", str(HERE / "corpus-build")]
-    rows.append(("planctl overview (validate + county page)", time_command(overview, args.runs)))
+    commands: dict[str, Sequence[str]] = {
+        "planctl validate": [planctl, "validate", str(HERE / "corpus")],
+        "planctl overview (validate + county page)": [
+            planctl,
+            "overview",
+            str(HERE / "corpus"),
+            "--out",
+            str(HERE / "corpus-build"),
+        ],
+    }
     for function in ("load", "compose"):
         script = FLOOR.format(function=function)
-        rows.append(
-            (
-                f"floor: yaml.{function}, C loader, 2 processes",
-                time_command([sys.executable, "-c", script, *files], args.runs),
-            )
-        )
+        commands[f"floor: yaml.{function}, C loader, 2 processes"] = [sys.executable, "-c", script, *files]
+    rows = list(time_interleaved(commands, args.runs).items())
     if not args.skip_jsonschema:
         checker = shutil.which("check-jsonschema", path=str(bindir))
         if checker is None:

@@ -33,6 +33,29 @@ class Finding:
     #: the written reason where the plan silenced this finding, else None
     silenced_by: str | None = field(default=None, compare=False)
 
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """The sort order as a plain tuple: sorting thousands of findings by it is several times
+        faster than through the dataclass's generated comparisons."""
+        return (self.file, self.line, self.column, self.code)
+
+    def as_tuple(self) -> tuple[str, int, int, str, int, str, str, str | None]:
+        """The finding as plain values, cheap to send from a worker process."""
+        return (
+            self.file,
+            self.line,
+            self.column,
+            self.code,
+            int(self.severity),
+            self.message,
+            self.path,
+            self.silenced_by,
+        )
+
+    @classmethod
+    def from_tuple(cls, values: tuple[str, int, int, str, int, str, str, str | None]) -> Finding:
+        file, line, column, code, severity, message, path, silenced_by = values
+        return cls(file, line, column, code, Severity(severity), message, path, silenced_by)
+
     def location(self) -> str:
         if self.line:
             return f"{self.file}:{self.line}:{self.column}"

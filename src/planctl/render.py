@@ -27,7 +27,7 @@ import jinja2
 
 from planctl import markdown
 from planctl.errors import PlanHasErrors, UsageError
-from planctl.findings import Severity
+from planctl.findings import Finding, Severity
 from planctl.followup import follow_up_files
 from planctl.model import (
     PREVENTION_STEPS,
@@ -745,7 +745,7 @@ def _refuse_errors(results: Sequence[FileResult]) -> None:
     if errors or any(r.plan is None and r.follow_up is None for r in results):
         from planctl.reporters import line_of
 
-        lines = "".join(line_of(f) + "\n" for f in sorted(errors))
+        lines = "".join(line_of(f) + "\n" for f in sorted(errors, key=Finding.sort_key))
         raise PlanHasErrors(f"{lines}planen återges inte förrän felen är rättade")
 
 

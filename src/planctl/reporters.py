@@ -15,7 +15,7 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO:
 
 
 def _ordered(results: Sequence[FileResult]) -> list[Finding]:
-    return sorted(f for result in results for f in result.findings)
+    return sorted((f for result in results for f in result.findings), key=Finding.sort_key)
 
 
 def line_of(finding: Finding) -> str:

@@ -78,8 +78,17 @@ def units(files: Sequence[Path]) -> list[Unit]:
 
 def validate_paths(paths: Sequence[Path], today: date, jobs: int | None = None) -> list[FileResult]:
     """Validate every file under ``paths``; one process per core for large sets."""
-    batches = map_units(_validate_for_pool, units(discover(paths)), today, jobs)
-    return [result for batch in batches for result in batch]
+    work = units(discover(paths))
+    if not _parallel(work, jobs):
+        return [result for unit in work for result in validate_unit(unit, today)]
+    batches = map_units(_validate_for_pool, work, today, jobs)
+    return [FileResult(path, [Finding.from_tuple(f) for f in found]) for batch in batches for path, found in batch]
+
+
+def _parallel(work: Sequence[Unit], jobs: int | None) -> int:
+    """How many processes to use: none (0) below the threshold or on one core."""
+    workers = min(jobs if jobs is not None else (os.cpu_count() or 1), 8)
+    return workers if workers > 1 and len(work) >= PARALLEL_THRESHOLD else 0
 
 
 def map_units(function: Callable[[Unit, date], T], work: Sequence[Unit], today: date, jobs: int | None) -> list[T]:
@@ -88,8 +97,8 @@ def map_units(function: Callable[[Unit, date], T], work: Sequence[Unit], today: 
     ``function`` must be a module-level function, and what it returns small: it crosses
     between processes.
     """
-    workers = min(jobs if jobs is not None else (os.cpu_count() or 1), 8)
-    if workers < 2 or len(work) < PARALLEL_THRESHOLD:
+    workers = _parallel(work, jobs)
+    if not workers:
         return [function(unit, today) for unit in work]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -100,11 +109,11 @@ def map_units(function: Callable[[Unit, date], T], work: Sequence[Unit], today: 
         return list(pool.map(function, work, [today] * len(work), chunksize=chunk))
 
 
-def _validate_for_pool(unit: Unit, today: date) -> list[FileResult]:
-    results = validate_unit(unit, today)
-    for result in results:  # findings are all the parent needs; models are costly to send back
-        result.plan, result.follow_up = None, None
-    return results
+def _validate_for_pool(
+    unit: Unit, today: date
+) -> list[tuple[str, list[tuple[str, int, int, str, int, str, str, str | None]]]]:
+    """Findings only, as plain tuples: models are costly to send back, dataclasses slow to pickle."""
+    return [(r.path, [f.as_tuple() for f in r.findings]) for r in validate_unit(unit, today)]
 
 
 def validate_file(path: Path, today: date) -> FileResult:
@@ -137,7 +146,7 @@ def validate_unit(unit: Unit, today: date) -> list[FileResult]:
             result.findings.extend(_finding_at(loaded, i.code, i.loc, i.message) for i in issues)
     results = ([plan_result] if unit.report_plan else []) + [result for _, result in checked]
     for result in results:
-        result.findings.sort()
+        result.findings.sort(key=Finding.sort_key)
     return results
 
 
