@@ -245,3 +245,14 @@ def test_help_lists_every_command() -> None:
     assert result.exit_code == 0
     for command in ("validate", "schema", "rules", "render", "report", "status", "diff", "init", "overview"):
         assert command in result.stdout
+
+
+def test_readme_example_output_is_real(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The validate example in the README is what planctl prints for the shipped plans."""
+    monkeypatch.chdir(ROOT)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme[readme.index("$ planctl validate plans/\n") :].split("```")[0].splitlines()[1:]
+    output = run("validate", "--today", "2026-11-23", "plans/").stdout.splitlines()
+    shown = [line for line in example if line != "…"]
+    assert shown == [line for line in output if line in shown]
+    assert shown[-1] == output[-1]
