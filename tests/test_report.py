@@ -207,3 +207,17 @@ def _plan(path: Path = VASTERAS) -> Plan:
 def _follow_ups(path: Path) -> list[FollowUp]:
     results = validate_unit(Unit(path, tuple(follow_up_files(path)), True), TODAY)
     return [r.follow_up for r in results[1:] if r.follow_up is not None]
+
+
+def test_handlingsplan_report_follows_its_own_rhythm_not_6_paragraph(tmp_path: Path) -> None:
+    plan = ROOT / "plans" / "vasteras-familjecentrum-handlingsplan-2022-2027.yaml"
+    (md,) = report_files([plan], "md", tmp_path, None, TODAY)
+    text = md.read_text(encoding="utf-8")
+    assert "Nästa uppföljning senast" not in text and "Vad lagen kräver" not in text
+    assert "## 5. Nästa uppföljning\n\nPlanen är en handlingsplan och omfattas inte av lagens krav" in text
+    assert "- vid fördjupad uppföljning 2023 och 2026\n" in text and "Fördjupad uppföljning: 2023, 2026." in text
+    assert text.count("*Planen har inga åtgärder att följa upp; se indikatorerna.*") == 3
+    assert text.count("- Mål: 85\u00a0%") == 4
+    (html,) = report_files([plan], "html", tmp_path, None, TODAY)
+    page = html.read_text(encoding="utf-8")
+    assert 'id="tabell-status"' not in page and "<li>vid årlig brukarenkät</li>" in page

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from planctl.followup import MAX_MONTHS, next_due
-from planctl.model import Direction, FollowUp, Indicator, MeasureReport, Plan, Unit
+from planctl.model import Direction, FollowUp, Indicator, MeasureReport, Plan, PlanKind, Unit
 
 LIGHTS = ("grön", "gul", "röd")
 NO_STATUS = "ingen status"
@@ -147,6 +147,11 @@ class FollowUpReport:
     next_due_from: str
     money_sek: float
     hours: float
+    #: whether Lag (2023:196) applies, and with it the 6 § cadence; a handlingsplan has its own
+    under_the_law: bool = True
+    #: a handlingsplan's own follow-up rhythm, in its words, and its in-depth follow-up years
+    cycle: tuple[str, ...] = ()
+    in_depth: tuple[int, ...] = ()
     max_months: int = MAX_MONTHS
 
     @property
@@ -179,6 +184,9 @@ def build_report(plan: Plan, follow_ups: Sequence[FollowUp], source_name: str) -
         next_due_from=due_from,
         money_sek=sum(m.money_sek or 0 for m in measures),
         hours=sum(m.hours or 0 for m in measures),
+        under_the_law=plan.kind is PlanKind.ATGARDSPLAN,
+        cycle=tuple(plan.follow_up.cycle) if plan.follow_up else (),
+        in_depth=tuple(plan.follow_up.in_depth) if plan.follow_up else (),
     )
 
 
