@@ -41,3 +41,14 @@ def test_status_of_a_plan_with_errors_lists_them_and_exits_1() -> None:
     assert code == 1
     assert out.splitlines()[0] == f"{DATA / 'invalid' / 'followup-references.yaml'}: planen har fel och visas inte"
     assert "U501 åtgärden 'rastvakt' finns inte i planen" in out
+
+
+def test_status_of_a_handlingsplan_names_its_own_rhythm() -> None:
+    plan = Path(__file__).parent.parent / "plans" / "vasteras-familjecentrum-handlingsplan-2022-2027.yaml"
+    code, out = status("--today", "2026-11-23", str(plan))
+    assert code == 0
+    assert (
+        "Handlingsplan: följs upp enligt egen plan (i vardagen; årligen; vid årlig brukarenkät; "
+        "vid fördjupad uppföljning 2023 och 2026), inte enligt 6 §." in " ".join(out.split())
+    )
+    assert "(6 §)." not in out

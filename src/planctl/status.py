@@ -69,7 +69,10 @@ def show(statuses: Sequence[PlanStatus], today: date, stream: TextIO, color: boo
             + (f", senast {latest.date}." if latest else ".")
         )
         days = (report.next_due - today).days
-        if days < 0:
+        if not report.under_the_law:
+            rhythm = "; ".join(report.cycle) if report.cycle else "ingen rytm angiven"
+            console.print(f"Handlingsplan: följs upp enligt egen plan ({rhythm}), inte enligt 6 §.")
+        elif days < 0:
             console.print(
                 Text(
                     f"Uppföljningen är försenad: den skulle ha gjorts senast {report.next_due} (6 §).", style="bold red"
