@@ -13,9 +13,9 @@ from typer.testing import CliRunner
 from planctl.cli import app
 from planctl.errors import PlanHasErrors, UsageError
 from planctl.followup import follow_up_files
-from planctl.model import FollowUp, Plan
+from planctl.model import FollowUp, Plan, number_text
 from planctl.render import report_files
-from planctl.report import build_report, number_text
+from planctl.report import build_report
 from planctl.validate import Unit, validate_unit
 
 TESTS = Path(__file__).parent

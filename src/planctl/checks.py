@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from planctl.findings import path_text, short_line
 from planctl.model import AreaTrack, FocusArea, Measure, Plan, PlanKind
 from planctl.rules import RULES, applies
 
@@ -96,16 +97,9 @@ def _duplicate_ids(plan: Plan) -> Iterator[Issue]:
         first: dict[str, Loc] = {}
         for ident, loc in entries:
             if ident in first:
-                yield Issue("S104", loc, f"id '{ident}' används redan för en annan {what} ({_loc_text(first[ident])})")
+                yield Issue("S104", loc, f"id '{ident}' används redan för en annan {what} ({path_text(first[ident])})")
             else:
                 first[ident] = loc
-
-
-def _loc_text(loc: Loc) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
 
 
 def _plan_level(plan: Plan) -> Iterator[Issue]:
@@ -172,7 +166,7 @@ def _area(plan: Plan, area: FocusArea, loc: Loc) -> Iterator[Issue]:
 
 def _measure(plan: Plan, area: FocusArea, measure: Measure, loc: Loc) -> Iterator[Issue]:
     prioritised = area.track is AreaTrack.PRIORITERAT
-    name = f"åtgärden '{_short(measure.title)}'"
+    name = f"åtgärden '{short_line(measure.title)}'"
     if not measure.owners:
         yield Issue("G404", loc, f"{name} har ingen ägare (owners)")
     follow = measure.follow_up
@@ -197,7 +191,7 @@ def _measure(plan: Plan, area: FocusArea, measure: Measure, loc: Loc) -> Iterato
             )
     if follow is not None and not follow.indicators and (follow.forum or follow.text):
         how = follow.text or f"genom {follow.forum}"
-        yield Issue("G408", loc, f"{name} följs bara upp i ord ('{_short(how)}'), utan mätbar indikator")
+        yield Issue("G408", loc, f"{name} följs bara upp i ord ('{short_line(how)}'), utan mätbar indikator")
     if not measure.addresses:
         yield Issue("G409", loc, f"{name} är inte kopplad till någon orsak i orsaksanalysen (addresses)")
     if measure.lead is None and len(measure.owners) > 1:
@@ -237,8 +231,3 @@ def _references(
                 (*loc, "addresses", i),
                 f"orsaken '{cause}' finns inte i någon orsaksanalys{suggest(cause, causes)}",
             )
-
-
-def _short(text: str, limit: int = 60) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"

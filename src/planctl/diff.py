@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planctl.errors import PlanHasErrors, UsageError
+from planctl.findings import short_line
 from planctl.loader import load_bytes
 from planctl.model import FocusArea, Indicator, Measure, Plan, Range
 
@@ -172,7 +173,9 @@ def _measure_changes(old: Plan, new: Plan) -> Iterator[Change]:
     before, after = _measures(old), _measures(new)
     for ident, (area, measure) in after.items():
         if ident not in before:
-            yield Change("Åtgärder", "+", f"{_short(measure.title)} ({ident})", (f"i {area.title}", *_summary(measure)))
+            yield Change(
+                "Åtgärder", "+", f"{short_line(measure.title, 70)} ({ident})", (f"i {area.title}", *_summary(measure))
+            )
             continue
         old_area, previous = before[ident]
         details = [
@@ -192,10 +195,10 @@ def _measure_changes(old: Plan, new: Plan) -> Iterator[Change]:
             *_listed("orsak", previous.addresses, measure.addresses),
         ]
         if details:
-            yield Change("Åtgärder", "~", f"{_short(measure.title)} ({ident})", tuple(details))
+            yield Change("Åtgärder", "~", f"{short_line(measure.title, 70)} ({ident})", tuple(details))
     for ident, (area, measure) in before.items():
         if ident not in after:
-            yield Change("Åtgärder", "-", f"{_short(measure.title)} ({ident})", (f"i {area.title}",))
+            yield Change("Åtgärder", "-", f"{short_line(measure.title, 70)} ({ident})", (f"i {area.title}",))
 
 
 def _summary(measure: Measure) -> list[str]:
@@ -263,11 +266,6 @@ def _plan_indicators(old: Plan, new: Plan) -> Iterator[Change]:
     details = _indicators(old.indicators, new.indicators)
     if details:
         yield Change("Indikatorer för hela planen", "~", new.title, tuple(details))
-
-
-def _short(text: str, limit: int = 70) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
 _WORDS = {"+": "tillagd", "-": "borttagen", "~": "ändrad"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -72,3 +73,17 @@ class Finding:
             "path": self.path,
             "silenced": self.silenced_by,
         }
+
+
+def path_text(loc: Sequence[str | int]) -> str:
+    """A place in the document as text: ``focus_areas[0].measures[1].timing``."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def short_line(text: str, limit: int = 60) -> str:
+    """``text`` on one line of at most ``limit`` characters, for naming an element in a message."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"

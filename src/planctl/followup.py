@@ -11,7 +11,8 @@ from datetime import date
 from pathlib import Path
 
 from planctl.checks import Issue, Loc, suggest
-from planctl.model import FollowUp, Indicator, Measure, Plan
+from planctl.findings import short_line
+from planctl.model import FollowUp, Indicator, Measure, Plan, number_text
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 #: 6 §: at least every other year.
@@ -114,7 +115,9 @@ def check_follow_ups(plan: Plan, follow_ups: Sequence[FollowUp], today: date) ->
             if measure_id not in mentioned:
                 per_file[latest].append(
                     Issue(
-                        "U508", loc, f"åtgärden '{measure_id}' ({_short(measure.title)}) nämns inte i någon uppföljning"
+                        "U508",
+                        loc,
+                        f"åtgärden '{measure_id}' ({short_line(measure.title, 50)}) nämns inte i någon uppföljning",
                     )
                 )
     return plan_issues, per_file
@@ -152,13 +155,15 @@ def _references(
             yield Issue("U509", ("indicators", n, "indicator"), f"indikatorn '{values.indicator}' redovisas två gånger")
         seen.add(values.indicator)
         low, high = indicator.bounds()
+        if low is None:
+            continue  # no unit, nothing to hold the values to
         for v, measurement in enumerate(values.values):
-            if (low is not None and measurement.value < low) or (high is not None and measurement.value > high):
-                allowed = f"{_number(low)}–{_number(high)}" if high is not None else f"minst {_number(low)}"
+            if measurement.value < low or (high is not None and measurement.value > high):
+                allowed = f"{number_text(low)}–{number_text(high)}" if high is not None else f"minst {number_text(low)}"
                 yield Issue(
                     "U503",
                     ("indicators", n, "values", v, "value"),
-                    f"värdet {_number(measurement.value)} passar inte enheten {indicator.unit} för '{indicator.id}' (tillåtet: {allowed})",
+                    f"värdet {number_text(measurement.value)} passar inte enheten {indicator.unit} för '{indicator.id}' (tillåtet: {allowed})",
                 )
 
 
@@ -181,14 +186,3 @@ def _plan_cadence(plan: Plan, follow_ups: Sequence[FollowUp], today: date) -> It
         )
     elif (due - today).days <= DUE_SOON_DAYS:
         yield Issue("U507", where, f"nästa uppföljning ska göras senast {due} (24 månader efter {label})")
-
-
-def _number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
-
-
-def _short(text: str, limit: int = 50) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 import yaml
 
-from planctl.findings import Finding
+from planctl.findings import Finding, path_text
 from planctl.rules import RULES
 
 try:  # libyaml is 15x faster; the pure-Python loader is a correct fallback
@@ -310,7 +310,7 @@ class _Builder:
         self.trail: list[str | int] = []
 
     def refuse(self, code: str, message: str, node: yaml.Node) -> _Refused:
-        self.findings.append(finding(self.name, code, message, node.start_mark, _path_text(self.trail)))
+        self.findings.append(finding(self.name, code, message, node.start_mark, path_text(self.trail)))
         return _Refused()
 
     def build(self, node: yaml.Node, depth: int) -> Any:
@@ -375,14 +375,7 @@ class _Builder:
             f"nyckeln '{key}' förekommer två gånger (första gången på rad {first.start_mark.line + 1}); "
             "YAML behåller bara den sista"
         )
-        self.findings.append(finding(self.name, "F009", message, key_node.start_mark, _path_text(self.trail)))
-
-
-def _path_text(trail: list[str | int]) -> str:
-    text = ""
-    for part in trail:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
+        self.findings.append(finding(self.name, "F009", message, key_node.start_mark, path_text(self.trail)))
 
 
 def _short_tag(tag: str) -> str:

@@ -231,6 +231,16 @@ class Unit(StrEnum):
     TIMMAR = "timmar"
 
 
+def number_text(value: float, unit: Unit | None = None) -> str:
+    """A number the Swedish way: decimal comma, thin groups of thousands, the unit's sign."""
+    rounded = round(value, 1)
+    whole = float(rounded).is_integer()
+    text = f"{int(rounded):,}" if whole else f"{rounded:,.1f}"
+    text = text.replace(",", "\u00a0").replace(".", ",")
+    suffix = {Unit.PROCENT: "\u00a0%", Unit.KRONOR: "\u00a0kr", Unit.TIMMAR: "\u00a0h"}.get(unit) if unit else None
+    return text + (suffix or "")
+
+
 class Direction(StrEnum):
     """Which way the indicator should move."""
 

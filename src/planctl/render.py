@@ -42,10 +42,11 @@ from planctl.model import (
     PlanKind,
     RelatedPlan,
     Section,
+    number_text,
 )
 from planctl.model import Unit as IndicatorUnit
 from planctl.overviews import Overviews, build_overviews, timing_text
-from planctl.report import FollowUpReport, build_report, number_text
+from planctl.report import FollowUpReport, build_report
 from planctl.rules import RULES
 from planctl.validate import FileResult, Unit, discover, validate_file, validate_unit
 

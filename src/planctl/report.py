@@ -12,20 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from planctl.followup import MAX_MONTHS, next_due
-from planctl.model import Direction, FollowUp, Indicator, MeasureReport, Plan, PlanKind, Unit
+from planctl.model import Direction, FollowUp, Indicator, MeasureReport, Plan, PlanKind, Unit, number_text
 
 LIGHTS = ("grön", "gul", "röd")
 NO_STATUS = "ingen status"
-
-
-def number_text(value: float, unit: Unit | None = None) -> str:
-    """A number the Swedish way: decimal comma, thin groups of thousands, the unit's sign."""
-    rounded = round(value, 1)
-    whole = float(rounded).is_integer()
-    text = f"{int(rounded):,}" if whole else f"{rounded:,.1f}"
-    text = text.replace(",", "\u00a0").replace(".", ",")
-    suffix = {Unit.PROCENT: "\u00a0%", Unit.KRONOR: "\u00a0kr", Unit.TIMMAR: "\u00a0h"}.get(unit) if unit else None
-    return text + (suffix or "")
 
 
 @dataclass(frozen=True)

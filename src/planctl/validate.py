@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from planctl.checks import Issue, Loc, check_plan, suggest
 from planctl.errors import UsageError
-from planctl.findings import Finding, Severity
+from planctl.findings import Finding, Severity, path_text
 from planctl.followup import PLAN_SUFFIXES, check_follow_ups, follow_up_files, plan_of
 from planctl.loader import LoadedFile, load_file, type_word
 from planctl.model import FollowUp, Plan, Silence
@@ -185,13 +185,6 @@ def _check_document(path: Path) -> tuple[LoadedFile, FileResult]:
 
 
 # -- positions ---------------------------------------------------------------------------
-
-
-def path_text(loc: Sequence[str | int]) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
 
 
 def locate(root: yaml.Node, loc: Sequence[str | int], key: bool = False) -> tuple[yaml.Node, bool]:
