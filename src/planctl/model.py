@@ -14,7 +14,6 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
-FORMAT_VERSION = 1
 
 #: An identifier that other parts of the plan refer to.
 Id = Annotated[

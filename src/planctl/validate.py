@@ -27,7 +27,6 @@ from planctl.rules import RULES
 #: Below this many files a second process costs more than it saves.
 PARALLEL_THRESHOLD = 24
 
-Document = Plan | FollowUp
 T = TypeVar("T")
 
 
