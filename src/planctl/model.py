@@ -14,7 +14,6 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
-
 #: An identifier that other parts of the plan refer to.
 Id = Annotated[
     str,
