@@ -256,3 +256,17 @@ def test_readme_example_output_is_real(monkeypatch: pytest.MonkeyPatch) -> None:
     shown = [line for line in example if line != "…"]
     assert shown == [line for line in output if line in shown]
     assert shown[-1] == output[-1]
+
+
+def test_output_closed_early_stops_quietly(tmp_path: Path) -> None:
+    """More output than a pipe holds, read by head: planctl stops quietly with 141, as a shell expects."""
+    import subprocess
+    import sys
+
+    for number in range(40):
+        shutil.copy(ROOT / "plans" / "vasteras-atgardsplan-2025-2026.yaml", tmp_path / f"plan-{number:02}.yaml")
+    command = f"{sys.executable} -m planctl validate --jobs 1 --today 2026-11-23 {tmp_path} | head -1"
+    done = subprocess.run(["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True, check=False)
+    assert done.stdout.startswith(f"{tmp_path / 'plan-00.yaml'}:")
+    assert done.stderr == ""
+    assert done.returncode == 141

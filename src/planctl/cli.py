@@ -45,6 +45,12 @@ def guard() -> Iterator[None]:
         raise typer.Exit(error.exit_code) from None
     except (typer.Exit, KeyboardInterrupt):
         raise
+    except BrokenPipeError:
+        # The reader went away (planctl validate | head): stop quietly, as a killed pipe would.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(141) from None
     except Exception as error:  # noqa: BLE001 - the last line of defence is meant to be broad
         if _state["debug"]:
             import traceback
