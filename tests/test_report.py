@@ -221,3 +221,12 @@ def test_handlingsplan_report_follows_its_own_rhythm_not_6_paragraph(tmp_path: P
     (html,) = report_files([plan], "html", tmp_path, None, TODAY)
     page = html.read_text(encoding="utf-8")
     assert 'id="tabell-status"' not in page and "<li>vid årlig brukarenkät</li>" in page
+
+
+def test_two_plans_that_would_write_the_same_report_are_refused(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(MINIMAL, tmp_path / folder / "plan.yaml")
+    with pytest.raises(UsageError, match=r"skulle skrivas till samma dokument \(plan-uppfoljning\.html\)"):
+        report_files([tmp_path / "a", tmp_path / "b"], "html", tmp_path / "ut", None, TODAY)
+    assert not (tmp_path / "ut").exists()

@@ -14,11 +14,9 @@ from pathlib import Path
 from typing import Literal
 
 from planctl.errors import UsageError
-from planctl.findings import Severity
 from planctl.followup import next_due
 from planctl.model import PREVENTION_STEPS, READINESS_STAGES, AreaTrack, FollowUp, Plan, PlanKind
-from planctl.rules import RULES
-from planctl.validate import Unit, discover, map_units, units, validate_unit
+from planctl.validate import Unit, blocking, discover, map_units, units, validate_unit
 
 LEVELS = ("universell", "selektiv", "indikerad", "ej angiven")
 
@@ -77,12 +75,7 @@ def plan_row(unit: Unit, today: date) -> PlanRow:
     """Validate one plan with its follow-ups and keep only what the overview shows."""
     results = validate_unit(unit, today)
     plan_result = results[0]
-    errors = sum(
-        1
-        for result in results
-        for f in result.findings
-        if f.severity is Severity.ERROR and f.silenced_by is None and not RULES[f.code].depends_on_today
-    )
+    errors = len(blocking(results))
     plan = plan_result.plan
     if plan is None or errors:
         return PlanRow(file=plan_result.path, errors=max(errors, 1))

@@ -27,8 +27,7 @@ import jinja2
 
 from planctl import markdown
 from planctl.errors import PlanHasErrors, UsageError
-from planctl.findings import Finding, Severity
-from planctl.followup import follow_up_files
+from planctl.findings import Finding
 from planctl.model import (
     PREVENTION_STEPS,
     READINESS_STAGES,
@@ -47,8 +46,7 @@ from planctl.model import (
 from planctl.model import Unit as IndicatorUnit
 from planctl.overviews import Overviews, build_overviews, timing_text
 from planctl.report import FollowUpReport, build_report
-from planctl.rules import RULES
-from planctl.validate import FileResult, Unit, discover, validate_file, validate_unit
+from planctl.validate import FileResult, Unit, blocking, discover, units, validate_unit
 
 DocumentFormat = Literal["md", "html"]
 OutputFormat = Literal["md", "html", "pdf"]
@@ -735,21 +733,6 @@ def html_to_pdf(html: str) -> bytes:
     return pdf
 
 
-def _refuse_errors(results: Sequence[FileResult]) -> None:
-    """Raise when a file has an error; findings that depend on today's date do not count."""
-    errors = [
-        f
-        for r in results
-        for f in r.findings
-        if f.severity == Severity.ERROR and f.silenced_by is None and not RULES[f.code].depends_on_today
-    ]
-    if errors or any(r.plan is None and r.follow_up is None for r in results):
-        from planctl.reporters import line_of
-
-        lines = "".join(line_of(f) + "\n" for f in sorted(errors, key=Finding.sort_key))
-        raise PlanHasErrors(f"{lines}planen återges inte förrän felen är rättade")
-
-
 # -- files --------------------------------------------------------------------------------
 
 
@@ -775,13 +758,49 @@ def _umask() -> int:
     return mask
 
 
-def _plan_files(plans: Sequence[Path]) -> list[tuple[Path, bool]]:
-    """The files to render, each with whether it was named itself (not found in a folder)."""
+def _checked_plans(
+    plans: Sequence[Path], out: Path, today: date | None, suffix: str, with_follow_ups: bool
+) -> list[tuple[Path, list[FileResult]]]:
+    """The plans named by ``plans``, each validated with its follow-ups, ready to be written.
+
+    Folders are searched for plans; follow-up files are not documents of their own and are
+    passed over, or refused where one is named. Raises, writing nothing, when two plans would
+    write the same file, when ``out`` is a plans folder, or when a plan (and, with
+    ``with_follow_ups``, one of its follow-ups) has errors that stop publishing.
+    """
     named = {path for path in plans if not path.is_dir()}
     found = discover(plans)
-    if not found:
+    checked: list[tuple[Path, list[FileResult]]] = []
+    for unit in units(found):
+        follow_ups_named = [path for path in unit.follow_ups if path in named]
+        if not unit.report_plan:  # only follow-ups of this plan were found or named
+            if follow_ups_named:
+                raise UsageError(f"{follow_ups_named[0]}: är en uppföljning, inte en plan; ange planfilen")
+            continue
+        results = validate_unit(Unit(unit.plan, unit.follow_ups, True), today or date.today())
+        if results[0].follow_up is not None:  # a follow-up that lies outside any plan's folder
+            if unit.plan in named:
+                raise UsageError(f"{unit.plan}: är en uppföljning, inte en plan; ange planfilen")
+            continue
+        checked.append((unit.plan, results))
+    if not checked:
         raise UsageError("inga planfiler att återge")
-    return [(path, path in named) for path in found]
+    targets: dict[str, Path] = {}
+    for path, _ in checked:
+        target = f"{path.stem}{suffix}"
+        if target in targets:
+            raise UsageError(f"{targets[target]} och {path} skulle skrivas till samma dokument ({target})")
+        targets[target] = path
+        if out.resolve() == path.resolve().parent:
+            raise UsageError(f"--out {out} är mappen där planen {path.name} ligger; välj en egen mapp för dokumenten")
+    results = [r for _, found_results in checked for r in (found_results if with_follow_ups else found_results[:1])]
+    errors = blocking(results)
+    if errors or any(r.plan is None and r.follow_up is None for r in results):
+        from planctl.reporters import line_of
+
+        lines = "".join(line_of(f) + "\n" for f in sorted(errors, key=Finding.sort_key))
+        raise PlanHasErrors(f"{lines}planen återges inte förrän felen är rättade")
+    return checked
 
 
 def render_files(
@@ -789,44 +808,16 @@ def render_files(
 ) -> list[Path]:
     """Render each plan to ``out/<plan file stem>.<fmt>``; nothing is written if any plan has errors.
 
-    Folders are searched for plans; the follow-ups kept beside a plan are not documents of their
-    own and are passed over. ``today`` is the date the plans are checked against (default: today).
+    ``today`` is the date the plans are checked against (default: today).
     """
-    checked: list[tuple[Path, FileResult]] = []
-    for path, named in _plan_files(plans):
-        result = validate_file(path, today or date.today())
-        if result.follow_up is not None and result.plan is None:
-            if named:
-                raise UsageError(f"{path}: är en uppföljning, inte en plan; ange planfilen")
-            continue
-        checked.append((path, result))
-    if not checked:
-        raise UsageError("inga planfiler att återge")
-    stems: dict[str, Path] = {}
-    for path, _ in checked:
-        if path.stem in stems:
-            raise UsageError(f"{stems[path.stem]} och {path} skulle skrivas till samma dokument ({path.stem})")
-        stems[path.stem] = path
-        if out.resolve() == path.resolve().parent:
-            raise UsageError(f"--out {out} är mappen där planen {path.name} ligger; välj en egen mapp för dokumenten")
-    _refuse_errors([r for _, r in checked])
     documents: list[tuple[Path, bytes]] = []
-    for path, result in checked:
-        assert result.plan is not None
-        text = render_document(result.plan, path.name, "md" if fmt == "md" else "html", templates)
-        data = html_to_pdf(text) if fmt == "pdf" else text.encode("utf-8")
-        documents.append((out / f"{path.stem}{SUFFIX[fmt]}", data))
+    for path, results in _checked_plans(plans, out, today, SUFFIX[fmt], with_follow_ups=False):
+        plan = results[0].plan
+        assert plan is not None
+        text = render_document(plan, path.name, "md" if fmt == "md" else "html", templates)
+        documents.append((out / f"{path.stem}{SUFFIX[fmt]}", _encode(text, fmt)))
     _write_all(out, documents)
     return [target for target, _ in documents]
-
-
-def _write_all(out: Path, documents: Sequence[tuple[Path, bytes]]) -> None:
-    for target, data in documents:
-        try:
-            out.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, data)
-        except OSError as error:
-            raise UsageError(f"{target}: kan inte skriva dokumentet ({error.strerror or error})") from None
 
 
 def report_files(
@@ -836,31 +827,29 @@ def report_files(
 
     Nothing is written if a plan or one of its follow-ups has errors.
     """
-    units: list[tuple[Path, list[FileResult]]] = []
-    for path, named in _plan_files(plans):
-        results = validate_unit(Unit(path, tuple(follow_up_files(path)), True), today or date.today())
-        if results[0].follow_up is not None:
-            if named:
-                raise UsageError(f"{path}: är en uppföljning, inte en plan; ange planfilen")
-            continue
-        units.append((path, results))
-    if not units:
-        raise UsageError("inga planfiler att göra uppföljningsrapport för")
-    for path, _ in units:
-        if out.resolve() == path.resolve().parent:
-            raise UsageError(f"--out {out} är mappen där planen {path.name} ligger; välj en egen mapp för rapporterna")
-    _refuse_errors([r for _, results in units for r in results])
+    suffix = f"-uppfoljning{SUFFIX[fmt]}"
     documents: list[tuple[Path, bytes]] = []
-    for path, results in units:
+    for path, results in _checked_plans(plans, out, today, suffix, with_follow_ups=True):
         plan = results[0].plan
         assert plan is not None
         follow_ups = [r.follow_up for r in results[1:] if r.follow_up is not None]
-        report = build_report(plan, follow_ups, path.name)
-        text = render_report(report, "md" if fmt == "md" else "html", templates)
-        data = html_to_pdf(text) if fmt == "pdf" else text.encode("utf-8")
-        documents.append((out / f"{path.stem}-uppfoljning{SUFFIX[fmt]}", data))
+        text = render_report(build_report(plan, follow_ups, path.name), "md" if fmt == "md" else "html", templates)
+        documents.append((out / f"{path.stem}{suffix}", _encode(text, fmt)))
     _write_all(out, documents)
     return [target for target, _ in documents]
+
+
+def _encode(text: str, fmt: OutputFormat) -> bytes:
+    return html_to_pdf(text) if fmt == "pdf" else text.encode("utf-8")
+
+
+def _write_all(out: Path, documents: Sequence[tuple[Path, bytes]]) -> None:
+    for target, data in documents:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, data)
+        except OSError as error:
+            raise UsageError(f"{target}: kan inte skriva dokumentet ({error.strerror or error})") from None
 
 
 __all__ = ["Document", "build_document", "make_environment", "render_document", "render_files", "write_atomic"]

@@ -8,10 +8,9 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from planctl.findings import Severity
 from planctl.followup import DUE_SOON_DAYS
 from planctl.report import FollowUpReport, build_report
-from planctl.validate import Unit, discover, units, validate_unit
+from planctl.validate import Unit, blocking, discover, units, validate_unit
 
 _LIGHT_STYLE = {"grön": "green", "gul": "yellow", "röd": "red"}
 
@@ -31,12 +30,7 @@ def collect(paths: Sequence[Path], today: date) -> list[PlanStatus]:
     for unit in units(discover(paths)):
         results = validate_unit(Unit(unit.plan, unit.follow_ups, True), today)
         plan_result, follow_up_results = results[0], results[1:]
-        errors = [
-            line_of(f)
-            for result in results
-            for f in result.findings
-            if f.severity is Severity.ERROR and f.silenced_by is None and f.code not in ("U506",)
-        ]
+        errors = [line_of(f) for f in blocking(results)]
         if plan_result.plan is None or errors:
             statuses.append(PlanStatus(plan_result.path, None, errors or ["planen kan inte läsas"]))
             continue

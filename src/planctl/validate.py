@@ -7,7 +7,7 @@ file holds and returns every finding of every file.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -423,6 +423,17 @@ def counts(results: Sequence[FileResult]) -> dict[str, int]:
             else:
                 total[item.severity.label] += 1
     return total
+
+
+def blocking(results: Iterable[FileResult]) -> list[Finding]:
+    """The findings that stop a document from being made: unsilenced errors that do not depend on
+    today's date (the same files must always give the same document)."""
+    return [
+        f
+        for result in results
+        for f in result.findings
+        if f.severity is Severity.ERROR and f.silenced_by is None and not RULES[f.code].depends_on_today
+    ]
 
 
 def exit_code(results: Sequence[FileResult], strict: bool) -> int:
