@@ -219,24 +219,44 @@ def _too_deep(text: str, loaded: LoadedFile) -> bool:
     if text.count("[") + text.count("{") < 300 and _DEEP_BLOCK.search(text) is None:
         return False
     # Only suspicious files get here: walk the event stream, which is not recursive.
+    try:
+        mark = _deeper_than_allowed(_Loader(text))
+    except yaml.MarkedYAMLError as error:
+        if error.problem != _LIBYAML_DEPTH_LIMIT:
+            return False  # the composer reports the error with its position
+        # Newer libyaml (PyYAML >= 6.0.3) stops at its own nesting limit while scanning ahead,
+        # before the event at our limit is seen; the pure-Python parser has no such limit and
+        # finds the same position. Only files nested hundreds of levels deep come here.
+        try:
+            mark = _deeper_than_allowed(yaml.SafeLoader(text))
+        except yaml.YAMLError:
+            mark = error.problem_mark
+    if mark is None:
+        return False
+    message = f"strukturen är nästlad djupare än {MAX_DEPTH} nivåer"
+    loaded.findings.append(finding(loaded.path, "F012", message, mark))
+    return True
+
+
+#: What libyaml says when a document nests deeper than it allows (PyYAML >= 6.0.3).
+_LIBYAML_DEPTH_LIMIT = "exceeded maximum nesting depth"
+
+
+def _deeper_than_allowed(loader: Any) -> Mark | None:
+    """The start of the first collection nested deeper than MAX_DEPTH, or None."""
     depth = 0
-    loader = _Loader(text)
     try:
         while loader.check_event():
             event = loader.get_event()
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    message = f"strukturen är nästlad djupare än {MAX_DEPTH} nivåer"
-                    loaded.findings.append(finding(loaded.path, "F012", message, event.start_mark))
-                    return True
+                    return event.start_mark  # type: ignore[no-any-return]
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
-    except yaml.YAMLError:
-        return False  # the composer reports the error with its position
     finally:
         loader.dispose()
-    return False
+    return None
 
 
 def _syntax_finding(error: yaml.MarkedYAMLError, text: str, name: str) -> Finding:
