@@ -251,7 +251,7 @@ def _deeper_than_allowed(loader: Any) -> Mark | None:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return event.start_mark  # type: ignore[no-any-return]
+                    return event.start_mark
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     finally:
