@@ -124,8 +124,82 @@ def test_git_revision_of_one_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert out.startswith("Ändringar från HEAD:plans/plan.yaml till plans/plan.yaml\n")
     assert "Åtgärder: 1 tillagda, 0 borttagna, 1 ändrade." in out
     code, _, err = run("HEAD~5:plans/plan.yaml", "plans/plan.yaml")
+    assert (code, err) == (2, "planctl: HEAD~5:plans/plan.yaml: revisionen 'HEAD~5' finns inte i git-förrådet\n")
+    code, _, err = run("HEAD:plans/saknas.yaml", "plans/plan.yaml")
     assert code == 2
-    assert err.startswith("planctl: HEAD~5:plans/plan.yaml: kan inte hämtas ur git")
+    assert err.startswith("planctl: HEAD:plans/saknas.yaml: kan inte hämtas ur git: fatal: path 'plans/saknas.yaml'")
+
+
+def _repository(tmp_path: Path) -> Path:
+    if shutil.which("git") is None:
+        pytest.fail("git saknas; .ci/run installerar det")
+    repo = tmp_path / "repo"
+    (repo / "plans").mkdir(parents=True)
+    shutil.copy(MINIMAL, repo / "plans" / "x.yaml")
+    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false"]
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    subprocess.run([*git, "add", "."], cwd=repo, check=True)
+    subprocess.run([*git, "commit", "-qm", "Första versionen"], cwd=repo, check=True)
+    return repo
+
+
+@pytest.mark.parametrize(
+    "revision",
+    ["--output=stulen.txt", "--output=stulen.txt HEAD", "-p", "--end-of-options"],
+)
+def test_a_revision_never_reaches_git_as_an_option(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, revision: str
+) -> None:
+    repo = _repository(tmp_path)
+    monkeypatch.chdir(repo)
+    code, out, err = run("--", f"{revision}:plans/x.yaml", "plans/x.yaml")
+    assert (code, out) == (2, "")
+    assert err == f"planctl: {revision}:plans/x.yaml: '{revision}' är ingen git-revision\n"
+    assert sorted(p.name for p in repo.iterdir()) == [".git", "plans"]
+
+
+def test_a_revision_that_is_an_option_after_a_name_is_refused_by_git(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = _repository(tmp_path)
+    monkeypatch.chdir(repo)
+    code, _, err = run("HEAD --output=stulen.txt:plans/x.yaml", "plans/x.yaml")
+    assert code == 2
+    assert (
+        err
+        == "planctl: HEAD --output=stulen.txt:plans/x.yaml: revisionen 'HEAD --output=stulen.txt' finns inte i git-förrådet\n"
+    )
+    assert sorted(p.name for p in repo.iterdir()) == [".git", "plans"]
+
+
+def test_a_revision_outside_a_repository_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    shutil.copy(MINIMAL, tmp_path / "x.yaml")
+    code, out, err = run("HEAD:x.yaml", "x.yaml")
+    assert (code, out) == (2, "")
+    assert err.startswith("planctl: HEAD:x.yaml: kan inte hämtas ur git: fatal: not a git repository")
+
+
+def test_a_version_over_the_size_limit_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    big = tmp_path / "stor.yaml"
+    big.write_bytes(MINIMAL.read_bytes() + b"# " + b"x" * (3 * 1024 * 1024) + b"\n")
+    code, out, err = run(str(big), str(MINIMAL))
+    assert (code, out, err) == (1, "", f"planctl: {big}: filen är större än 2 MiB; en plan är ett textdokument\n")
+
+
+def test_a_git_version_over_the_size_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = _repository(tmp_path)
+    (repo / "plans" / "x.yaml").write_bytes(b"a: " + b"x" * (3 * 1024 * 1024) + b"\n")
+    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false"]
+    subprocess.run([*git, "commit", "-qam", "Stor"], cwd=repo, check=True)
+    monkeypatch.chdir(repo)
+    code, out, err = run("HEAD:plans/x.yaml", str(MINIMAL))
+    assert (code, out, err) == (
+        1,
+        "",
+        "planctl: HEAD:plans/x.yaml: filen är större än 2 MiB; en plan är ett textdokument\n",
+    )
 
 
 def test_a_missing_file_is_a_usage_error() -> None:

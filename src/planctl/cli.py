@@ -246,7 +246,7 @@ def init(
 
         from planctl.scaffold import init_repository
 
-        for written in init_repository(folder, municipality, start or date.today().year):
+        for written in init_repository(folder, municipality, date.today().year if start is None else start):
             typer.echo(f"skrev {written}")
 
 

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planctl.errors import PlanHasErrors, UsageError
+from planctl.files import is_dir, is_file
 from planctl.findings import short_line
-from planctl.loader import load_bytes
+from planctl.loader import MAX_BYTES, load_bytes
 from planctl.model import FocusArea, Indicator, Measure, Plan, Range
+from planctl.printable import printable
 
 
 @dataclass(frozen=True)
@@ -32,30 +34,57 @@ SECTIONS = ("Planen", "Fokusområden", "Åtgärder", "Indikatorer för hela plan
 
 
 def read_version(spec: str) -> tuple[str, bytes]:
-    """A plan's bytes from a file, or from git as ``REV:PATH`` (``HEAD~1:plans/x.yaml``)."""
+    """A plan's bytes from a file, or from git as ``REV:PATH`` (``HEAD~1:plans/x.yaml``).
+
+    Whatever the caller writes reaches git only as a verified object name, never as an
+    option (``--output=…`` would make git write a file), and no more than a plan's size is read.
+    """
     path = Path(spec)
-    if path.is_file():
-        return spec, path.read_bytes()
+    if is_file(path):
+        return spec, _read_limited(path, spec)
     revision, colon, file = spec.partition(":")
     if not colon or not revision or not file:
         raise UsageError(f"{spec}: finns inte; ange en fil eller REV:FIL, t.ex. HEAD~1:plans/plan.yaml")
-    folder = Path(file).parent if Path(file).parent.is_dir() else Path()
+    if revision.startswith("-"):
+        raise UsageError(f"{spec}: '{revision}' är ingen git-revision")
+    folder = Path(file).parent if is_dir(Path(file).parent) else Path()
+    top = _git(["rev-parse", "--show-toplevel"], folder, spec).decode(errors="replace").strip()
     try:
-        top = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"], cwd=folder, capture_output=True, text=True, check=True
-        ).stdout.strip()
         relative = (Path.cwd() / file).resolve().relative_to(Path(top).resolve())
-        shown = subprocess.run(
-            ["git", "show", f"{revision}:{relative.as_posix()}"], cwd=top, capture_output=True, check=True
-        )
+    except (ValueError, OSError):
+        raise UsageError(f"{spec}: {file} ligger inte i git-förrådet {top}") from None
+    try:
+        commit = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"], top, spec)
+    except UsageError:
+        raise UsageError(f"{spec}: revisionen '{printable(revision)}' finns inte i git-förrådet") from None
+    blob = f"{commit.decode().strip()}:{relative.as_posix()}"
+    size = _git(["cat-file", "-s", blob], top, spec).decode().strip()
+    if not size.isdigit() or int(size) > MAX_BYTES:
+        raise PlanHasErrors(f"{spec}: filen är större än {MAX_BYTES // (1024 * 1024)} MiB; en plan är ett textdokument")
+    return spec, _git(["cat-file", "blob", blob], top, spec)
+
+
+def _git(arguments: list[str], folder: Path | str, spec: str) -> bytes:
+    """Run git in ``folder``; its complaints become a usage error that names ``spec``."""
+    try:
+        done = subprocess.run(["git", *arguments], cwd=folder, capture_output=True, check=True)
     except FileNotFoundError:
         raise UsageError("git finns inte; jämför två filer i stället") from None
-    except (subprocess.CalledProcessError, ValueError) as error:
-        detail = (
-            error.stderr.decode(errors="replace").strip() if isinstance(error, subprocess.CalledProcessError) else ""
-        )
+    except subprocess.CalledProcessError as error:
+        detail = printable(error.stderr.decode(errors="replace").strip()) if error.stderr else ""
         raise UsageError(f"{spec}: kan inte hämtas ur git{': ' + detail if detail else ''}") from None
-    return spec, shown.stdout
+    return done.stdout
+
+
+def _read_limited(path: Path, spec: str) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise UsageError(f"{spec}: kan inte läsas ({error.strerror or error})") from None
+    if len(raw) > MAX_BYTES:
+        raise PlanHasErrors(f"{spec}: filen är större än {MAX_BYTES // (1024 * 1024)} MiB; en plan är ett textdokument")
+    return raw
 
 
 def load_plan(spec: str) -> Plan:

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from planctl.checks import Issue, Loc, suggest
+from planctl.files import is_dir, is_file
 from planctl.findings import short_line
 from planctl.model import FollowUp, Indicator, Measure, Plan, number_text
 
@@ -26,9 +27,12 @@ def follow_up_folder(plan_path: Path) -> Path:
 
 def follow_up_files(plan_path: Path) -> list[Path]:
     folder = follow_up_folder(plan_path)
-    if not folder.is_dir():
+    if not is_dir(folder):
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in PLAN_SUFFIXES and p.is_file())
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix in PLAN_SUFFIXES and is_file(p))
+    except OSError:
+        return []
 
 
 def plan_of(path: Path) -> Path | None:
@@ -36,7 +40,7 @@ def plan_of(path: Path) -> Path | None:
     folder = path.parent
     for suffix in PLAN_SUFFIXES:
         candidate = folder.parent / (folder.name + suffix)
-        if candidate.is_file():
+        if is_file(candidate):
             return candidate
     return None
 

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 import yaml
 
+from planctl.files import kind_of
 from planctl.findings import Finding, path_text
 from planctl.rules import RULES
 
@@ -105,6 +106,11 @@ def type_word(node: yaml.Node) -> str | None:
 def load_file(path: Path, display: str | None = None) -> LoadedFile:
     """Read ``path``; never raises for anything the file holds."""
     name = display if display is not None else str(path)
+    what = kind_of(path)
+    if what is not None:  # opening a FIFO would wait for a writer forever
+        return LoadedFile(
+            name, findings=[finding(name, "F001", f"filen kan inte läsas: det är {what}, ingen vanlig fil")]
+        )
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
@@ -384,6 +390,10 @@ class _Builder:
         except yaml.constructor.ConstructorError as error:
             raise self.refuse("F004", f"värdet kan inte läsas: {error.problem}", node) from None
         except (ValueError, OverflowError):
+            if node.tag == _TAG + "timestamp":
+                # 2024-02-30 has the shape of a date but is none: keep the text, so that the
+                # model says what is wrong with it at its place ("30 februari 2024 finns inte").
+                return node.value
             message = (
                 f"'{node.value}' ser ut som ett datum eller tal men är inget giltigt; sätt citattecken om det är text"
             )

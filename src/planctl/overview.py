@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from planctl.errors import UsageError
+from planctl.files import output_problem
 from planctl.followup import next_due
 from planctl.model import PREVENTION_STEPS, READINESS_STAGES, AreaTrack, FollowUp, Plan, PlanKind
 from planctl.validate import Unit, blocking, discover, map_units, units, validate_unit
@@ -150,6 +151,10 @@ def write_overview(
 ) -> Path:
     from planctl.render import render_template, write_atomic
 
+    for plan in discover(paths):
+        problem = output_problem(out, plan)
+        if problem is not None:
+            raise UsageError(problem)
     overview = collect(paths, today, jobs)
     text = render_template(
         f"overview.{fmt}.j2", fmt, templates, ov=overview, crm=READINESS_STAGES, steps=PREVENTION_STEPS

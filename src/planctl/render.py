@@ -27,6 +27,7 @@ import jinja2
 
 from planctl import markdown
 from planctl.errors import PlanHasErrors, UsageError
+from planctl.files import is_dir, is_file, output_problem
 from planctl.findings import Finding
 from planctl.model import (
     PREVENTION_STEPS,
@@ -685,9 +686,9 @@ def render_template(name: str, fmt: DocumentFormat, templates: Path | None = Non
     """Render one main template with ``context``; a broken custom template is a usage error."""
     env = make_environment(templates)
     if templates is not None:
-        if not templates.is_dir():
+        if not is_dir(templates):
             raise UsageError(f"mallmappen {templates} finns inte")
-        if not (templates / name).is_file():
+        if not is_file(templates / name):
             raise UsageError(f"mallmappen {templates} saknar mallen {name}; utgå från en kopia av templates/")
     try:
         text = env.get_template(name).render(**context)
@@ -768,7 +769,7 @@ def _checked_plans(
     write the same file, when ``out`` is a plans folder, or when a plan (and, with
     ``with_follow_ups``, one of its follow-ups) has errors that stop publishing.
     """
-    named = {path for path in plans if not path.is_dir()}
+    named = {path for path in plans if not is_dir(path)}
     found = discover(plans)
     checked: list[tuple[Path, list[FileResult]]] = []
     for unit in units(found):
@@ -791,8 +792,9 @@ def _checked_plans(
         if target in targets:
             raise UsageError(f"{targets[target]} och {path} skulle skrivas till samma dokument ({target})")
         targets[target] = path
-        if out.resolve() == path.resolve().parent:
-            raise UsageError(f"--out {out} är mappen där planen {path.name} ligger; välj en egen mapp för dokumenten")
+        problem = output_problem(out, path)
+        if problem is not None:
+            raise UsageError(problem)
     results = [r for _, found_results in checked for r in (found_results if with_follow_ups else found_results[:1])]
     errors = blocking(results)
     if errors or any(r.plan is None and r.follow_up is None for r in results):

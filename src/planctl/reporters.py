@@ -7,6 +7,8 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from planctl.findings import Finding, Severity
+from planctl.printable import console as printable_console
+from planctl.printable import printable
 from planctl.validate import FileResult, counts
 
 Reporter = Callable[[Sequence[FileResult], TextIO, bool], None]
@@ -22,7 +24,7 @@ def line_of(finding: Finding) -> str:
     """The one-line form: ``FILE:LINE:COL: SEVERITY CODE message``."""
     label = "silenced" if finding.silenced_by is not None else finding.severity.label
     tail = f" [tystad: {finding.silenced_by}]" if finding.silenced_by is not None else ""
-    return f"{finding.location()}: {label} {finding.code} {finding.message}{tail}"
+    return printable(f"{finding.location()}: {label} {finding.code} {finding.message}{tail}")
 
 
 def summary_line(results: Sequence[FileResult]) -> str:
@@ -41,17 +43,18 @@ def report_text(results: Sequence[FileResult], stream: TextIO, color: bool) -> N
             stream.write(line_of(finding) + "\n")
         stream.write(summary_line(results) + "\n")
         return
-    from rich.console import Console
     from rich.text import Text
 
-    console = Console(file=stream, force_terminal=True, highlight=False, soft_wrap=True)
+    console = printable_console(stream, color=True, soft_wrap=True)
     for finding in findings:
-        text = Text(f"{finding.location()}: ", style="bold")
+        text = Text(printable(f"{finding.location()}: "), style="bold")
         if finding.silenced_by is not None:
-            text.append(f"silenced {finding.code} {finding.message} [tystad: {finding.silenced_by}]", style="dim")
+            text.append(
+                printable(f"silenced {finding.code} {finding.message} [tystad: {finding.silenced_by}]"), style="dim"
+            )
         else:
             text.append(f"{finding.severity.label} {finding.code}", style=_STYLE[finding.severity])
-            text.append(f" {finding.message}")
+            text.append(printable(f" {finding.message}"))
         console.print(text)
     total = counts(results)
     console.print(Text(summary_line(results), style="bold red" if total["error"] else "bold green"))
@@ -76,11 +79,13 @@ def report_github(results: Sequence[FileResult], stream: TextIO, color: bool) ->
     commands = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
     for finding in _ordered(results):
         command = "notice" if finding.silenced_by is not None else commands[finding.severity]
-        where = f"file={_escape_property(finding.file)}"
+        where = f"file={_escape_property(printable(finding.file))}"
         if finding.line:
             where += f",line={finding.line},col={finding.column}"
         message = finding.message + (f" [tystad: {finding.silenced_by}]" if finding.silenced_by else "")
-        stream.write(f"::{command} {where},title={_escape_property(finding.code)}::{_escape_data(message)}\n")
+        stream.write(
+            f"::{command} {where},title={_escape_property(finding.code)}::{_escape_data(printable(message))}\n"
+        )
     stream.write(summary_line(results) + "\n")
 
 

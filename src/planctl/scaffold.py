@@ -7,10 +7,14 @@ rendered documents. Existing files are never overwritten.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 from planctl.errors import UsageError
+from planctl.files import exists, is_dir, name_problem
+from planctl.model import FIRST_YEAR, LAST_YEAR
+from planctl.printable import printable
 
 _SLUG = str.maketrans("åäöéÅÄÖÉ ", "aaoeAAOE-")
 
@@ -29,7 +33,14 @@ def files_for(municipality: str, start: int) -> dict[str, str]:
         "schema/plan.schema.json": schema_text("plan"),
         "schema/followup.schema.json": schema_text("uppföljning"),
         f"plans/{stem}.yaml": STARTER_PLAN.format(
-            municipality=municipality, start=start, end=end, id=stem, prev=start - 1
+            municipality=municipality,
+            municipality_yaml=yaml_text(municipality),
+            organisation_yaml=yaml_text(f"{municipality} kommun"),
+            lagesbild_yaml=yaml_text(f"Lägesbild brottslighet {municipality} {start - 1}"),
+            start=start,
+            end=end,
+            id=stem,
+            prev=start - 1,
         ),
         "mallar/uppfoljning.yaml": FOLLOW_UP_TEMPLATE.format(id=stem, stem=stem, start=start),
         ".pre-commit-config.yaml": PRE_COMMIT_CONFIG,
@@ -39,19 +50,54 @@ def files_for(municipality: str, start: int) -> dict[str, str]:
     }
 
 
+def yaml_text(text: str) -> str:
+    """``text`` as a YAML double-quoted scalar: read back as exactly this text, never as a
+    boolean (``yes``), a number or a key (``Kommun: Test``). JSON's string syntax is YAML's."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def check_arguments(municipality: str, start: int) -> None:
+    """Refuse what would give a starter plan that does not validate."""
+    name = municipality.strip()
+    if not name:
+        raise UsageError("--kommun: ange kommunens namn")
+    if name != municipality or printable(name) != name or len(name) > 80:
+        raise UsageError(
+            f"--kommun {printable(municipality)!r}: ange kommunens namn på en rad, utan styrtecken, "
+            "inledande eller avslutande mellanslag, högst 80 tecken"
+        )
+    if not FIRST_YEAR <= start <= LAST_YEAR - 1:
+        raise UsageError(f"--start {start}: ange planperiodens första år, {FIRST_YEAR}–{LAST_YEAR - 1}")
+
+
 def init_repository(folder: Path, municipality: str, start: int) -> list[Path]:
-    """Write the files; refuse, writing nothing, if any of them exists already."""
+    """Write the files; refuse, writing nothing, if any of them exists already or cannot be made."""
+    check_arguments(municipality, start)
     planned = {folder / name: text for name, text in files_for(municipality, start).items()}
-    existing = sorted(str(path) for path in planned if path.exists())
+    problems = [problem for path in planned if (problem := _blocked(path)) is not None]
+    existing = sorted(str(path) for path in planned if exists(path))
     if existing:
-        raise UsageError(f"skriver inte över befintliga filer: {', '.join(existing)}")
+        raise UsageError(f"skriver inte över befintliga filer: {', '.join(map(printable, existing))}")
+    if problems:
+        raise UsageError(f"kan inte skapa förrådet, inget skrevs: {problems[0]}")
     for path, text in planned.items():
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         except OSError as error:
-            raise UsageError(f"{path}: kan inte skriva ({error.strerror or error})") from None
+            raise UsageError(f"{printable(str(path))}: kan inte skriva ({error.strerror or error})") from None
     return list(planned)
+
+
+def _blocked(path: Path) -> str | None:
+    """Why ``path`` cannot be written (a folder on its way is a file, the name is too long), or None."""
+    problem = name_problem(path)
+    if problem is not None:
+        return f"{printable(str(path))}: {problem}"
+    for parent in reversed(path.parents):
+        if exists(parent) and not is_dir(parent):
+            return f"{printable(str(parent))} finns redan och är ingen mapp"
+    return None
 
 
 STARTER_PLAN = """\
@@ -65,8 +111,8 @@ STARTER_PLAN = """\
 format_version: 1
 kind: åtgärdsplan
 id: {id}
-municipality: {municipality}
-organisation: {municipality} kommun
+municipality: {municipality_yaml}
+organisation: {organisation_yaml}
 title: Åtgärdsplan för brottsförebyggande arbete {start}–{end}
 period: {{start: {start}, end: {end}}}
 
@@ -79,7 +125,7 @@ decision:
 
 # Lägesbilden (4 §) som planen bygger på (5 §). Den ska vara färdig före beslutet.
 lagesbild:
-  title: Lägesbild brottslighet {municipality} {prev}
+  title: {lagesbild_yaml}
   completed: "{prev}"
 
 # 6 §: uppföljning minst vartannat år (högst 24 månader).
@@ -104,7 +150,7 @@ focus_areas:
     description: |-
       Vad lägesbilden visar om brottsområdet, med sidhänvisningar i sources.
     sources:
-      - {{title: Lägesbild brottslighet {municipality} {prev}, pages: "1-2"}}
+      - {{title: {lagesbild_yaml}, pages: "1-2"}}
     cause_analysis:
       text: |-
         Orsaksanalysen: varför problemet uppstår, i form av risk- och skyddsfaktorer.

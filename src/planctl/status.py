@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import TextIO
 
 from planctl.followup import DUE_SOON_DAYS
+from planctl.printable import console as printable_console
+from planctl.printable import printable
 from planctl.report import FollowUpReport, build_report
 from planctl.validate import Unit, blocking, discover, units, validate_unit
 
@@ -42,42 +44,40 @@ def collect(paths: Sequence[Path], today: date) -> list[PlanStatus]:
 
 
 def show(statuses: Sequence[PlanStatus], today: date, stream: TextIO, color: bool) -> None:
-    from rich.console import Console
+    """Print each plan's follow-up picture; every text from a file is printed as it is, never as markup."""
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(file=stream, force_terminal=color, no_color=not color, width=120, highlight=False)
+    console = printable_console(stream, color, width=120)
+
+    def line(text: str, style: str = "") -> None:
+        console.print(Text(printable(text), style=style), soft_wrap=True)
+
     for status in statuses:
         if status.report is None:
-            console.print(Text(f"{status.path}: planen har fel och visas inte", style="bold red"))
-            for line in status.errors:
-                console.print(f"  {line}", markup=False, soft_wrap=True)
+            line(f"{status.path}: planen har fel och visas inte", "bold red")
+            for error in status.errors:
+                line(f"  {error}")
             continue
         report = status.report
-        console.print(Text(f"{report.municipality}: {report.title} ({report.period})", style="bold"))
+        line(f"{report.municipality}: {report.title} ({report.period})", "bold")
         if report.example_data:
-            console.print(Text("EXEMPELDATA: uppföljningens siffror är påhittade.", style="bold magenta"))
+            line("EXEMPELDATA: uppföljningens siffror är påhittade.", "bold magenta")
         latest = report.latest
-        console.print(
+        line(
             f"Källa: {status.path}. Uppföljningar: {len(report.occasions)}"
             + (f", senast {latest.date}." if latest else ".")
         )
         days = (report.next_due - today).days
         if not report.under_the_law:
             rhythm = "; ".join(report.cycle) if report.cycle else "ingen rytm angiven"
-            console.print(f"Handlingsplan: följs upp enligt egen plan ({rhythm}), inte enligt 6 §.")
+            line(f"Handlingsplan: följs upp enligt egen plan ({rhythm}), inte enligt 6 §.")
         elif days < 0:
-            console.print(
-                Text(
-                    f"Uppföljningen är försenad: den skulle ha gjorts senast {report.next_due} (6 §).", style="bold red"
-                )
-            )
+            line(f"Uppföljningen är försenad: den skulle ha gjorts senast {report.next_due} (6 §).", "bold red")
         elif days <= DUE_SOON_DAYS:
-            console.print(
-                Text(f"Nästa uppföljning ska göras inom {days} dagar, senast {report.next_due} (6 §).", style="yellow")
-            )
+            line(f"Nästa uppföljning ska göras inom {days} dagar, senast {report.next_due} (6 §).", "yellow")
         else:
-            console.print(f"Nästa uppföljning ska göras senast {report.next_due} (6 §).")
+            line(f"Nästa uppföljning ska göras senast {report.next_due} (6 §).")
 
         table = Table(title="Åtgärder", title_justify="left", show_lines=False, expand=True)
         for column in ("Område", "Åtgärd", "Ansvarig", "Status", "Kommentar"):
@@ -89,10 +89,16 @@ def show(statuses: Sequence[PlanStatus], today: date, stream: TextIO, color: boo
                 if cell.light
                 else Text("ingen status", style="dim")
             )
-            table.add_row(row.area, row.title, row.lead or ", ".join(row.owners), light, cell.comment or "")
+            table.add_row(
+                Text(printable(row.area)),
+                Text(printable(row.title)),
+                Text(printable(row.lead or ", ".join(row.owners))),
+                light,
+                Text(printable(cell.comment or "", one_line=False)),
+            )
         console.print(table)
         totals = report.totals
-        console.print(
+        line(
             f"Grön {totals.green}, gul {totals.yellow}, röd {totals.red}, utan status {totals.missing} av {totals.total} åtgärder."
         )
 
@@ -106,7 +112,10 @@ def show(statuses: Sequence[PlanStatus], today: date, stream: TextIO, color: boo
             for view in off_track:
                 last = view.values[-1] if view.values else None
                 indicators.add_row(
-                    view.name, f"{last.value_text} ({last.period})" if last else "–", view.trend, view.on_target or "–"
+                    Text(printable(view.name)),
+                    Text(printable(f"{last.value_text} ({last.period})" if last else "–")),
+                    view.trend,
+                    view.on_target or "–",
                 )
             console.print(indicators)
         console.print()

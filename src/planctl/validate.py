@@ -18,10 +18,12 @@ from pydantic import BaseModel, ValidationError
 
 from planctl.checks import Issue, Loc, check_plan, suggest
 from planctl.errors import UsageError
+from planctl.files import exists, is_dir, is_file, name_problem
 from planctl.findings import Finding, Severity, path_text
 from planctl.followup import PLAN_SUFFIXES, check_follow_ups, follow_up_files, plan_of
 from planctl.loader import LoadedFile, load_file, type_word
 from planctl.model import FollowUp, Plan, Silence
+from planctl.printable import printable
 from planctl.rules import RULES
 
 #: Below this many files a second process costs more than it saves.
@@ -52,12 +54,15 @@ def discover(paths: Sequence[Path]) -> list[Path]:
     """The files named by ``paths``: files as given, folders searched for ``*.yaml``."""
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix in PLAN_SUFFIXES and p.is_file()))
-        elif path.exists() or path.is_symlink():
-            found.append(path)
+        problem = name_problem(path)
+        if problem is not None:
+            raise UsageError(f"{printable(str(path)[:80])}…: {problem}")
+        if is_dir(path):
+            found.extend(sorted(p for p in path.rglob("*") if p.suffix in PLAN_SUFFIXES and is_file(p)))
+        elif exists(path):
+            found.append(path)  # a file that cannot be read is reported as such (F001)
         else:
-            raise UsageError(f"{path}: finns inte")
+            raise UsageError(f"{printable(str(path))}: finns inte")
     return list(dict.fromkeys(found))
 
 
@@ -274,6 +279,8 @@ def model_findings(loaded: LoadedFile, error: ValidationError, model: type[BaseM
         elif kind in _EXPECTED:
             got = _got(node) if found else "något annat"
             findings.append(_finding_at(loaded, "S101", loc, f"väntade {_EXPECTED[kind]}, fick {got}"))
+        elif kind.startswith("planctl_"):  # planctl's own checks speak Swedish already
+            findings.append(_finding_at(loaded, "S106", loc, detail["msg"]))
         else:
             findings.append(_finding_at(loaded, "S106", loc, _invalid_message(detail, field_name)))
     return findings
@@ -304,7 +311,7 @@ def _invalid_message(detail: Any, field_name: str) -> str:
             )
         return f"'{value}' är inte ett tillåtet värde; välj {expected}"
     if kind == "string_pattern_mismatch":
-        if "\\d{4}" in str(ctx.get("pattern", "")):
+        if "[0-9]{4}" in str(ctx.get("pattern", "")):
             return f"'{value}' är inte ett datum på formen ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD"
         if field_name == "rule":
             return f"'{value}' är inte en regelkod (som G409); se planctl rules"
