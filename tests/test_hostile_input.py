@@ -1,0 +1,259 @@
+"""Hostile and odd inputs: each ends in a finding or a usage error, never in "internt fel".
+
+The cases come from a fuzzing campaign against planctl (issue "A fresh machine passes the
+tests"); each test names the fault it keeps fixed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from planctl.cli import app
+from planctl.printable import printable
+
+DATA = Path(__file__).parent / "data"
+MINIMAL = DATA / "valid" / "minimal.yaml"
+FOLLOWED_UP = DATA / "valid" / "followed-up.yaml"
+TOO_LONG = "a" * 300 + ".yaml"
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(app, list(args), prog_name="planctl")
+
+
+def plan_with(tmp_path: Path, old: str, new: str, name: str = "plan.yaml", source: Path = MINIMAL) -> Path:
+    text = source.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / name
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+# -- what is printed ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("vanlig text", "vanlig text"),
+        ("\x1b]0;pwned\x07\x1b[2J", "\\x1b]0;pwned\\x07\\x1b[2J"),
+        ("rad ett\nrad två", "rad ett ⏎ rad två"),
+        ("a\r\nb\u2028c", "a ⏎ b ⏎ c"),
+        ("\u202eabc", "\\u202eabc"),
+        ("tab\tär kvar, åäö och 😀 också", "tab\tär kvar, åäö och 😀 också"),
+    ],
+)
+def test_printable_shows_control_characters_and_line_breaks(text: str, shown: str) -> None:
+    assert printable(text) == shown
+
+
+def test_validate_never_sends_a_terminal_escape_from_a_plan(tmp_path: Path) -> None:
+    path = plan_with(tmp_path, "lead: SK", 'lead: "\\e]0;pwned\\a\\e[2J x\\nandra"')
+    for output_format in ("text", "github"):
+        result = run("validate", "--today", "2026-01-15", "--format", output_format, str(path))
+        assert result.exit_code == 1
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+        assert "\\x1b]0;pwned\\x07\\x1b[2J x ⏎ andra" in result.stdout
+        assert len(result.stdout.splitlines()) == 2  # one finding, one summary
+
+
+def test_status_prints_plan_text_as_text_not_markup(tmp_path: Path) -> None:
+    folder = tmp_path / "rp" / "[" / "x]"
+    folder.mkdir(parents=True)
+    path = plan_with(
+        folder, "title: Inför rastvakter.", 'title: "Inför [/bold] rastvakter [se bilaga 2] :x:"', source=FOLLOWED_UP
+    )
+    shutil.copytree(DATA / "valid" / "followed-up", folder / "plan")
+    result = run("status", "--today", "2026-01-15", str(path))
+    assert result.exit_code == 0, result.output
+    assert "Inför [/bold] rastvakter [se bilaga 2] :x:" in result.stdout
+    assert f"Källa: {path}." in result.stdout
+
+
+def test_status_stops_quietly_when_the_reader_goes_away() -> None:
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "planctl", "status", "--today", "2026-01-15", str(FOLLOWED_UP)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert reader.stdout is not None
+    reader.stdout.readline()
+    reader.stdout.close()
+    _, err = reader.communicate(timeout=60)
+    assert (reader.returncode, err) == (141, b"")
+
+
+# -- dates -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "finding"),
+    [
+        ("date: 2024-11-20", 'date: "2024-02-30"', "8:41: error S106 30 februari 2024 finns inte"),
+        ("date: 2024-11-20", "date: 2024-02-30", "8:41: error S106 30 februari 2024 finns inte"),
+        (
+            "date: 2024-11-20",
+            "date: 9999-01-01",
+            "8:41: error S106 året 9999 ligger utanför 1900–2200; skriv datumet som ÅÅÅÅ-MM-DD",
+        ),
+        (
+            "date: 2024-11-20",
+            'date: "٢٠٢٤-11-20"',
+            "8:41: error S106 '٢٠٢٤-11-20' är inte ett datum på formen ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD",
+        ),
+        (
+            'completed: "2024-06"',
+            'completed: "0000"',
+            "9:47: error S106 året 0000 ligger utanför 1900–2200; skriv datumet som ÅÅÅÅ-MM-DD",
+        ),
+    ],
+)
+def test_an_impossible_date_is_a_finding_at_its_line(tmp_path: Path, old: str, new: str, finding: str) -> None:
+    path = plan_with(tmp_path, old, new)
+    other = plan_with(tmp_path, "municipality: Exempelstad", "municipality: Annanstad\ntitel: x", "annan.yaml")
+    result = run("validate", "--today", "2026-01-15", str(path), str(other))
+    assert result.exit_code == 1
+    assert f"{path}:{finding}" in result.stdout.splitlines()
+    assert f"{other}:6:1: error S103 okänd nyckel 'titel'; menade du 'title'?" in result.stdout  # the run went on
+
+
+def test_a_follow_up_in_year_9999_is_refused_so_report_and_status_never_see_it(tmp_path: Path) -> None:
+    (tmp_path / "plans").mkdir()
+    plan = tmp_path / "plans" / "plan.yaml"
+    shutil.copy(FOLLOWED_UP, plan)
+    shutil.copytree(DATA / "valid" / "followed-up", tmp_path / "plans" / "plan")
+    follow_up = sorted((tmp_path / "plans" / "plan").glob("*.yaml"))[-1]
+    text = follow_up.read_text(encoding="utf-8")
+    follow_up.write_text(text.replace("date: 2025-12-12", "date: 9999-01-01"), encoding="utf-8")
+    assert "9999-01-01" in follow_up.read_text(encoding="utf-8")
+    for command in ("validate", "status"):
+        result = run(command, "--today", "2026-01-15", str(plan))
+        assert result.exit_code == 1, result.output
+        assert "året 9999 ligger utanför 1900–2200" in result.stdout
+    result = run("report", "--today", "2026-01-15", "--out", str(tmp_path / "ut"), str(plan))
+    assert result.exit_code == 1
+    assert "året 9999 ligger utanför 1900–2200" in result.stderr
+
+
+# -- paths -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["validate", "render", "report", "status", "overview"])
+def test_a_name_too_long_for_the_file_system_is_a_usage_error(command: str, tmp_path: Path) -> None:
+    result = (
+        run(command, "--out", str(tmp_path), TOO_LONG)
+        if command in ("render", "report", "overview")
+        else run(command, TOO_LONG)
+    )
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"planctl: {'a' * 80}…: namnet är för långt för filsystemet\n"
+
+
+def test_diff_and_init_with_a_name_too_long(tmp_path: Path) -> None:
+    result = run("diff", TOO_LONG, str(MINIMAL))
+    assert (result.exit_code, result.stdout) == (2, "")
+    result = run("init", str(tmp_path / TOO_LONG))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("planctl: kan inte skapa förrådet, inget skrevs: ")
+    assert result.stderr.endswith(": namnet är för långt för filsystemet\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_named_on_the_command_line_is_a_finding_not_a_hang(tmp_path: Path) -> None:
+    fifo = tmp_path / "ror.yaml"
+    os.mkfifo(fifo)
+    done = subprocess.run(
+        [sys.executable, "-m", "planctl", "validate", "--today", "2026-01-15", str(fifo), str(MINIMAL)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[0] == (
+        f"{fifo}: error F001 filen kan inte läsas: det är en namngiven rörledning (FIFO), ingen vanlig fil"
+    )
+
+
+@pytest.mark.parametrize("out", ["plans", "plans/sub", "plans/plan", "plans/plan/djupare"])
+@pytest.mark.parametrize("command", ["render", "report", "overview"])
+def test_documents_never_go_into_the_plans_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str, out: str
+) -> None:
+    (tmp_path / "plans").mkdir()
+    shutil.copy(MINIMAL, tmp_path / "plans" / "plan.yaml")
+    monkeypatch.chdir(tmp_path)
+    result = run(command, "--today", "2026-01-15", "--out", out, "plans/plan.yaml")
+    assert (result.exit_code, result.stdout) == (2, "")
+    if out == "plans":
+        assert result.stderr == (
+            "planctl: --out plans är mappen där planen plan.yaml ligger; välj en egen mapp för dokumenten\n"
+        )
+    else:
+        assert (
+            result.stderr
+            == f"planctl: --out {out} ligger i planmappen plans; välj en mapp utanför den för dokumenten\n"
+        )
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == ["plans", "plans/plan.yaml"]
+
+
+def test_a_plan_at_the_top_of_the_working_folder_renders_into_a_folder_beside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copy(MINIMAL, tmp_path / "plan.yaml")
+    monkeypatch.chdir(tmp_path)
+    result = run("render", "--format", "md", "--out", "build", "plan.yaml")
+    assert (result.exit_code, result.stdout) == (0, "skrev build/plan.md\n")
+
+
+# -- init --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["Kommun: Test", "yes", "no", "1.10", "# inte en kommentar", "Åre & Östersund"])
+def test_init_writes_a_plan_that_validates_whatever_the_name(tmp_path: Path, name: str) -> None:
+    result = run("init", str(tmp_path / "repo"), "--kommun", name, "--start", "2027")
+    assert result.exit_code == 0, result.output
+    checked = run("validate", "--today", "2026-01-15", str(tmp_path / "repo" / "plans"))
+    assert checked.exit_code == 0, checked.stdout
+    assert f"municipality: {name}" not in checked.stdout
+    import yaml
+
+    plan = next((tmp_path / "repo" / "plans").glob("*.yaml"))
+    assert yaml.safe_load(plan.read_text(encoding="utf-8"))["municipality"] == name
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--start", "2200"], "planctl: --start 2200: ange planperiodens första år, 1900–2199\n"),
+        (["--start", "0"], "planctl: --start 0: ange planperiodens första år, 1900–2199\n"),
+        (["--kommun", ""], "planctl: --kommun: ange kommunens namn\n"),
+        (
+            ["--kommun", "Rad\nbrytning"],
+            "planctl: --kommun 'Rad ⏎ brytning': ange kommunens namn på en rad, utan styrtecken, "
+            "inledande eller avslutande mellanslag, högst 80 tecken\n",
+        ),
+    ],
+)
+def test_init_refuses_arguments_that_give_an_invalid_plan(tmp_path: Path, arguments: list[str], message: str) -> None:
+    result = run("init", str(tmp_path / "repo"), *arguments)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
+    assert not (tmp_path / "repo").exists()
+
+
+def test_init_refuses_before_writing_when_a_folder_it_needs_is_a_file(tmp_path: Path) -> None:
+    (tmp_path / ".github").write_text("", encoding="utf-8")
+    result = run("init", str(tmp_path))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert (
+        result.stderr
+        == f"planctl: kan inte skapa förrådet, inget skrevs: {tmp_path}/.github finns redan och är ingen mapp\n"
+    )
+    assert [p.name for p in tmp_path.iterdir()] == [".github"]
