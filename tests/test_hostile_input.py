@@ -257,3 +257,114 @@ def test_init_refuses_before_writing_when_a_folder_it_needs_is_a_file(tmp_path: 
         == f"planctl: kan inte skapa förrådet, inget skrevs: {tmp_path}/.github finns redan och är ingen mapp\n"
     )
     assert [p.name for p in tmp_path.iterdir()] == [".github"]
+
+
+# -- templates ---------------------------------------------------------------------------
+
+
+def _templates(tmp_path: Path, plan_md: bytes) -> Path:
+    folder = tmp_path / "mallar"
+    shutil.copytree(Path(__file__).parent.parent / "templates", folder)
+    (folder / "plan.md.j2").write_bytes(plan_md)
+    return folder
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        b'{{ cycler.__init__.__globals__.os.popen("id").read() }}\n',
+        b"{{ ''.__class__.__mro__[1].__subclasses__() }}\n",
+        b"{{ doc.plan.__class__.__init__.__globals__ }}\n",
+    ],
+)
+def test_a_shared_template_cannot_run_python(tmp_path: Path, source: bytes) -> None:
+    templates = _templates(tmp_path, source)
+    result = run("render", str(MINIMAL), "--format", "md", "--templates", str(templates), "--out", str(tmp_path / "ut"))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith(
+        f"planctl: {templates}/plan.md.j2, rad 1: mallen försöker göra något som en mall inte får ("
+    )
+    assert result.stderr.endswith("); en mall får bara visa det planctl ger den\n")
+    assert not (tmp_path / "ut").exists()
+
+
+def test_a_template_saved_as_latin_1_is_a_usage_error_naming_it(tmp_path: Path) -> None:
+    templates = _templates(tmp_path, "{{ doc.plan.title }} på svenska\n".encode("latin-1"))
+    result = run("render", str(MINIMAL), "--format", "md", "--templates", str(templates), "--out", str(tmp_path / "ut"))
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        f"planctl: {templates}/plan.md.j2: mallen är inte sparad som UTF-8 (byte 0xe5); spara den som UTF-8\n",
+    )
+
+
+# -- Markdown output ---------------------------------------------------------------------
+
+PAYLOADS = [
+    "> [x]: javascript:alert(1)\n\nse [x]",
+    "- [x]: javascript:alert(1)\n\n[x]",
+    "* [x]: javascript:alert(1)\n\n[x]",
+    "1. [x]:\n   javascript:alert(1)\n\n[x]",
+    "> > [x]: data:text/html,<script>\n\n[x]",
+    "[a\nb]: javascript:x\n\n[a b]",
+    "[x]: <javascript:alert(1)>\n\n[x]",
+    "[x]: &#106;avascript:alert(1)\n\n[x]",
+    "[x](javascript:alert(1)) och ![y](javascript:alert(2))",
+    "[x](<javascript:alert(1)>)",
+    "[x]( \n javascript:alert(1))",
+    "<javascript:alert(1)>",
+    "<a href='javascript:alert(1)'>x</a>",
+    "[ok]: https://e.se\n\n[ok] och [mejl](mailto:a@e.se)",
+]
+
+
+@pytest.mark.parametrize("text", PAYLOADS)
+def test_markdown_output_links_only_to_the_web_in_any_commonmark_renderer(text: str) -> None:
+    """The .md document is read by renderers we do not control; one that allows every link
+    must still find only http(s) and mailto targets in what planctl writes."""
+    import re
+
+    from markdown_it import MarkdownIt
+
+    from planctl import markdown
+
+    class Trusting(MarkdownIt):
+        def validateLink(self, url: str) -> bool:
+            return True
+
+    html = Trusting("commonmark").render(markdown.to_markdown(text))
+    targets = re.findall(r'(?:href|src)="([^"]*)"', html)
+    assert all(t.startswith(("https://", "http://", "mailto:")) for t in targets), (text, html)
+    assert "<script" not in html and "<a href='" not in html
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("plan.yaml", "`plan.yaml`"),
+        ("a`b<img src=x onerror=alert(1)>.yaml", "``a`b<img src=x onerror=alert(1)>.yaml``"),
+        ("`start.yaml", "`` `start.yaml ``"),
+        ("rad\nbrytning.yaml", "`rad brytning.yaml`"),
+    ],
+)
+def test_a_file_name_is_a_code_span_that_nothing_inside_can_close(text: str, code: str) -> None:
+    from markdown_it import MarkdownIt
+
+    from planctl import markdown
+
+    assert markdown.to_markdown_code(text) == code
+    html = MarkdownIt("commonmark").render(code)
+    assert "<img" not in html and html.startswith("<p><code>")
+
+
+def test_overview_markdown_names_a_broken_plan_without_letting_its_name_in(tmp_path: Path) -> None:
+    (tmp_path / "plans").mkdir()
+    broken = tmp_path / "plans" / "a`b<img src=x onerror=alert(1)>.yaml"
+    broken.write_text("format_version: 1\n", encoding="utf-8")
+    result = run("overview", "--today", "2026-01-15", "--format", "md", "--out", str(tmp_path / "ut"), str(broken))
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "ut" / "oversikt.md").read_text(encoding="utf-8")
+    assert f"| *okänd* | ``{broken}``: planen har fel och visas inte |" in text
+    from markdown_it import MarkdownIt
+
+    assert "<img" not in MarkdownIt("commonmark").render(text)

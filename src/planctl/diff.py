@@ -16,6 +16,7 @@ from planctl.errors import PlanHasErrors, UsageError
 from planctl.files import is_dir, is_file
 from planctl.findings import short_line
 from planctl.loader import MAX_BYTES, load_bytes
+from planctl.markdown import to_markdown_code
 from planctl.model import FocusArea, Indicator, Measure, Plan, Range
 from planctl.printable import printable
 
@@ -332,7 +333,7 @@ def _md(text: str) -> str:
 
 
 def as_markdown(old_name: str, new_name: str, changes: Sequence[Change]) -> str:
-    lines = ["# Ändringar i planen", "", f"Från `{old_name}` till `{new_name}`.", ""]
+    lines = ["# Ändringar i planen", "", f"Från {to_markdown_code(old_name)} till {to_markdown_code(new_name)}.", ""]
     if not changes:
         lines += ["Inga ändringar i planens innehåll.", ""]
     for section in SECTIONS:

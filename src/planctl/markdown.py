@@ -76,7 +76,9 @@ def to_html_inline(text: str) -> Markup:
 
 _SAFE_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^\s<>]*)>", re.IGNORECASE)
 _INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_REFERENCE = re.compile(r"^( {0,3})\[([^\]\n]+)\]:[ \t]*<?(\S*)", re.MULTILINE)
+#: A link reference definition anywhere: at the start of a line, inside a quote (``> [x]: …``)
+#: or a list item (``- [x]: …``), its label over several lines, its target on the next line.
+_REFERENCE = re.compile(r"\[((?:[^\]\\]|\\.){1,999})\]:[ \t]*(?:\r?\n[ \t>]*)?<?([^\s>]*)")
 _HEADING = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)", re.MULTILINE)
 
 
@@ -99,11 +101,8 @@ def _neutralise_links(text: str) -> str:
         return match.group(0) if is_safe_url(match.group(1)) else "]\\(" + match.group(0)[2:]
 
     def reference(match: re.Match[str]) -> str:
-        return (
-            match.group(0)
-            if is_safe_url(match.group(3))
-            else match.group(1) + "\\" + match.group(0)[len(match.group(1)) :]
-        )
+        # An escaped bracket reads the same to a person and is never a definition.
+        return match.group(0) if is_safe_url(match.group(2)) else "\\" + match.group(0)
 
     return _REFERENCE.sub(reference, _INLINE_LINK.sub(inline, text))
 
@@ -124,3 +123,16 @@ def to_markdown_cell(text: str) -> str:
     safe = to_markdown(text).replace("|", "\\|")
     paragraphs = [" ".join(part.split()) for part in re.split(r"\n[ \t]*\n", safe)]
     return "<br>".join(p for p in paragraphs if p)
+
+
+def to_markdown_code(text: str) -> str:
+    """Text shown exactly as it is (a file name) as a Markdown code span, on one line.
+
+    The span is fenced with one backtick more than the longest run inside the text, so a
+    backtick in a file name cannot close it; nothing in a code span is markup or a link.
+    """
+    line = " ".join(text.split())
+    runs = [len(run) for run in re.findall(r"`+", line)]
+    fence = "`" * (max(runs, default=0) + 1)
+    pad = " " if line.startswith(("`", " ")) or line.endswith(("`", " ")) or not line else ""
+    return f"{fence}{pad}{line}{pad}{fence}"

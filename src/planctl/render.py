@@ -24,6 +24,8 @@ from typing import Any, Literal
 from urllib.parse import quote
 
 import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 
 from planctl import markdown
 from planctl.errors import PlanHasErrors, UsageError
@@ -634,6 +636,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "md_line": markdown.to_markdown_line,
     "md_cell": markdown.to_markdown_cell,
     "md_label": md_label,
+    "md_code": markdown.to_markdown_code,
     "date_text": date_text,
     "safe_url": safe_url,
     "indicator_text": indicator_text,
@@ -658,7 +661,9 @@ def make_environment(templates: Path | None = None) -> jinja2.Environment:
         loader = jinja2.FunctionLoader(_packaged_template)
     else:
         loader = jinja2.FileSystemLoader(str(templates), encoding="utf-8")
-    env = jinja2.Environment(
+    # Municipalities share templates: a template may lay out what it is given, never reach
+    # Python's internals (``"".__class__.__mro__``, ``os.popen``). The sandbox refuses that.
+    env = SandboxedEnvironment(
         loader=loader,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2", "svg", "svg.j2"), default=False),
         undefined=jinja2.StrictUndefined,
@@ -682,6 +687,20 @@ def _template_place(error: BaseException) -> str:
     return "mallen"
 
 
+def _undecodable_template(templates: Path | None) -> str | None:
+    """The first template in ``templates`` that is not UTF-8, to name it in the message."""
+    if templates is None:
+        return None
+    for path in sorted(templates.iterdir()):
+        try:
+            path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            return str(path)
+        except OSError:
+            continue
+    return None
+
+
 def render_template(name: str, fmt: DocumentFormat, templates: Path | None = None, **context: Any) -> str:
     """Render one main template with ``context``; a broken custom template is a usage error."""
     env = make_environment(templates)
@@ -695,6 +714,16 @@ def render_template(name: str, fmt: DocumentFormat, templates: Path | None = Non
     except jinja2.TemplateNotFound as error:
         place = _template_place(error)
         raise UsageError(f"{place}: mallen '{error.name}' finns inte i {templates or 'planctls mallar'}") from None
+    except SecurityError as error:
+        raise UsageError(
+            f"{_template_place(error)}: mallen försöker göra något som en mall inte får ({error}); "
+            "en mall får bara visa det planctl ger den"
+        ) from None
+    except UnicodeDecodeError as error:
+        raise UsageError(
+            f"{_undecodable_template(templates) or 'mallen'}: mallen är inte sparad som UTF-8 "
+            f"(byte 0x{error.object[error.start]:02x}); spara den som UTF-8"
+        ) from None
     except jinja2.TemplateError as error:
         raise UsageError(f"{_template_place(error)}: fel i mallen: {error.message}") from None
     except Exception as error:
