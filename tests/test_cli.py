@@ -112,7 +112,7 @@ def test_github_format(monkeypatch: pytest.MonkeyPatch) -> None:
     result = validate("-f", "github", "invalid/follow-up-interval.yaml", "invalid/empty.yaml")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        "::error file=invalid/empty.yaml,title=F006::filen är tom: den innehåller ingen plan",
+        "::error file=invalid/empty.yaml,line=1,col=1,title=F006::filen är tom: den innehåller ingen plan",
         "::error file=invalid/follow-up-interval.yaml,line=10,col=30,title=L305::"
         "uppföljning var 36:e månad; 6 § kräver minst vartannat år (högst 24 månader)",
         "2 filer granskade: 2 fel, 0 varningar, 0 tystade",

@@ -368,3 +368,120 @@ def test_overview_markdown_names_a_broken_plan_without_letting_its_name_in(tmp_p
     from markdown_it import MarkdownIt
 
     assert "<img" not in MarkdownIt("commonmark").render(text)
+
+
+# -- wrong answers -----------------------------------------------------------------------
+
+
+def test_a_follow_up_validated_alone_is_held_to_its_plan(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pre-commit validates only the files a commit changes: a follow-up whose plan does not
+    parse must not pass with "0 fel"."""
+    monkeypatch.chdir(DATA)
+    result = run("validate", "--today", "2026-01-15", "invalid/followup-plan-broken/uppfoljning-2025-12.yaml")
+    assert (result.exit_code, result.stdout) == (
+        1,
+        "invalid/followup-plan-broken/uppfoljning-2025-12.yaml:3:7: error U512 planen followup-plan-broken.yaml "
+        "har fel och kan inte läsas, så uppföljningen kan inte kontrolleras mot den\n"
+        "1 fil granskade: 1 fel, 0 varningar, 0 tystade\n",
+    )
+
+
+def test_an_unreadable_follow_up_is_not_a_missing_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(DATA)
+    result = run("validate", "--today", "2026-01-15", "invalid/followup-unreadable.yaml")
+    assert "U506" not in result.stdout and "U508" not in result.stdout
+    assert result.stdout.endswith("2 filer granskade: 1 fel, 0 varningar, 0 tystade\n")
+
+
+# -- positions ---------------------------------------------------------------------------
+
+HEAD = "format_version: 1\nkind: åtgärdsplan\nid: a\nmunicipality: A\ntitle: T\nperiod: {start: 2025}\n"
+
+
+def findings_of(text: str | bytes, name: str = "x.yaml") -> list[str]:
+    from planctl.loader import load_bytes
+
+    raw = text.encode("utf-8") if isinstance(text, str) else text
+    return [f"{f.line}:{f.column} {f.code} {f.message}" for f in load_bytes(raw, name).findings]
+
+
+def validated(tmp_path: Path, text: str) -> list[str]:
+    path = tmp_path / "x.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run("validate", "--today", "2026-01-15", str(path))
+    return [line.removeprefix(f"{path}:") for line in result.stdout.splitlines()[:-1]]
+
+
+def test_a_control_character_after_swedish_text_is_placed_in_characters() -> None:
+    assert findings_of('format_version: 1\ntitle: "åäöåäö\x01"\n') == [
+        "2:15 F002 filen innehåller ett styrtecken (U+0001) som inte får stå i en YAML-fil"
+    ]
+
+
+def test_a_nul_after_swedish_text_is_placed_in_characters() -> None:
+    assert findings_of('title: "åäö\x00"\n') == ["1:12 F002 filen innehåller binära data (NUL-tecken), inte text"]
+
+
+def test_invalid_utf8_after_swedish_text_is_placed_in_characters() -> None:
+    assert findings_of('title: "åäö'.encode() + b'\xff"\n') == [
+        "1:12 F002 filen är inte giltig UTF-8 (byte 0xff); spara den som UTF-8"
+    ]
+
+
+def test_a_tab_inside_a_block_of_text_is_not_blamed_for_a_later_error() -> None:
+    text = (
+        HEAD + 'introduction:\n  - title: x\n    text: |\n      rad\n      \tmed tabb\n      slut\nnotes: ["oavslutad\n'
+    )
+    [finding] = findings_of(text)
+    assert finding.startswith("14:1 F004 YAML-syntaxfel: ")
+
+
+def test_a_tab_in_the_indentation_is_blamed_where_it_stands() -> None:
+    assert findings_of("a:\n  b: 1\n\tc: 2\n") == ["3:1 F005 tabbtecken i indraget; YAML kräver mellanslag för indrag"]
+
+
+def test_keys_yaml_reads_as_other_things_are_unknown_keys_at_their_own_lines(tmp_path: Path) -> None:
+    found = validated(tmp_path, HEAD + "yes: 1\n~: 2\n0x7E9: 3\n")
+    assert [f for f in found if "S103" in f] == [
+        "7:1: error S103 okänd nyckel 'yes'",
+        "8:1: error S103 okänd nyckel '~'",
+        "9:1: error S103 okänd nyckel '0x7E9'",
+    ]
+    assert not any("Keys should be strings" in f for f in found)
+
+
+def test_a_duplicate_through_an_alias_is_placed_at_the_alias(tmp_path: Path) -> None:
+    text = HEAD + (
+        "organisations:\n  - &sk {id: SK, name: Stadsledningskontoret}\n  - *sk\n  - {id: P, name: Polisen}\n  - *sk\n"
+    )
+    found = [f for f in validated(tmp_path, text) if "S104" in f]
+    assert found == [
+        "9:5: error S104 id 'SK' används redan för en annan organisation (organisations[0].id)",
+        "11:5: error S104 id 'SK' används redan för en annan organisation (organisations[0].id)",
+    ]
+
+
+def test_a_line_separator_inside_a_value_does_not_shift_later_lines(tmp_path: Path) -> None:
+    text = HEAD.replace("title: T", 'title: "T\u2028med radavskiljare"') + "foo: 1\n"
+    assert [f for f in validated(tmp_path, text) if "S103" in f] == ["7:1: error S103 okänd nyckel 'foo'"]
+
+
+@pytest.mark.parametrize("text", ["---\n", "", "# bara en kommentar\n", "\n\n"])
+def test_an_empty_file_is_f006_at_its_first_line(text: str) -> None:
+    assert findings_of(text) == ["1:1 F006 filen är tom: den innehåller ingen plan"]
+
+
+def test_an_oversized_file_is_f003_at_its_first_line(tmp_path: Path) -> None:
+    from planctl.loader import load_file
+
+    path = tmp_path / "stor.yaml"
+    path.write_bytes(b"a: 1\n" * 500_000)
+    [finding] = load_file(path).findings
+    assert (finding.line, finding.column, finding.code) == (1, 1, "F003")
+
+
+def test_a_duplicate_key_names_the_first_line_even_with_many_keys() -> None:
+    text = "".join(f"k{i}: {i}\n" for i in range(3000)) + "k5: igen\n"
+    assert findings_of(text) == [
+        "3001:1 F009 nyckeln 'k5' förekommer två gånger (första gången på rad 6); YAML behåller bara den sista"
+    ]

@@ -6,9 +6,8 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-import yaml
-
 from planctl.findings import Severity
+from planctl.loader import load_file
 from planctl.model import AreaTrack
 from planctl.validate import locate, validate_file
 
@@ -62,14 +61,13 @@ def test_vasteras_validates_without_errors_and_reports_its_gaps_as_warnings() ->
 
 def test_each_measure_warning_stands_at_the_measure_line() -> None:
     result = validate_file(VASTERAS, TODAY)
-    root = yaml.compose(VASTERAS.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    assert root is not None
+    loaded = load_file(VASTERAS)
     for finding in result.findings:
         if finding.code.startswith("G4"):
             parts: list[str | int] = [
                 int(p) if p.isdigit() else p for p in finding.path.replace("[", ".").replace("]", "").split(".")
             ]
-            node, found = locate(root, parts)
+            node, found = locate(loaded, parts)
             assert found
             assert (finding.line, finding.column) == (node.start_mark.line + 1, node.start_mark.column + 1)
             assert finding.path.count("measures") == 1

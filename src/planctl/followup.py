@@ -88,8 +88,14 @@ def indicators_by_id(plan: Plan) -> dict[str, Indicator]:
     return {i.id: i for area in plan.focus_areas for m in area.measures if m.follow_up for i in m.follow_up.indicators}
 
 
-def check_follow_ups(plan: Plan, follow_ups: Sequence[FollowUp], today: date) -> tuple[list[Issue], list[list[Issue]]]:
-    """Issues for the plan file and, per follow-up (in the order given), for each follow-up file."""
+def check_follow_ups(
+    plan: Plan, follow_ups: Sequence[FollowUp], today: date, complete: bool = True
+) -> tuple[list[Issue], list[list[Issue]]]:
+    """Issues for the plan file and, per follow-up (in the order given), for each follow-up file.
+
+    ``complete`` is False when a follow-up file beside the plan could not be read: then
+    nothing is said about follow-ups being overdue or measures never followed up.
+    """
     per_file: list[list[Issue]] = [[] for _ in follow_ups]
     measures = measures_by_id(plan)
     indicators = indicators_by_id(plan)
@@ -110,6 +116,8 @@ def check_follow_ups(plan: Plan, follow_ups: Sequence[FollowUp], today: date) ->
                     )
                 )
             previous, label = current, f"uppföljningen {current}"
+    if not complete:
+        return [], per_file
     plan_issues = list(_plan_cadence(plan, follow_ups, today)) if plan.kind.value == "åtgärdsplan" else []
     if follow_ups:
         latest = max(range(len(follow_ups)), key=lambda n: follow_ups[n].date)

@@ -9,6 +9,7 @@ absurd nesting. The tree is kept so that any finding can be placed at
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +51,7 @@ class Mark(Protocol):
 
     line: int
     column: int
+    index: int
 
 
 class _Loader(_BaseLoader):
@@ -78,6 +80,39 @@ class _Loader(_BaseLoader):
         return _SEQ if kind is yaml.SequenceNode else _MAP
 
 
+#: Characters YAML 1.1 (and so libyaml) takes as line breaks but editors and ``grep -n`` do not.
+_EXOTIC_BREAKS = ("\u2028", "\u2029", "\x85")
+_EDITOR_BREAK = re.compile("\r\n|\n|\r")
+
+
+class Lines:
+    """Places as an editor shows them: 1-based lines and columns counted in characters.
+
+    libyaml counts U+2028, U+2029 and U+0085 as line breaks, so in a file holding one every
+    later line would be off by one. Only such files pay for a table of line starts.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] | None = None
+        if any(mark in text for mark in _EXOTIC_BREAKS):
+            self.starts = [0, *(match.end() for match in _EDITOR_BREAK.finditer(text))]
+
+    def place(self, mark: Mark) -> tuple[int, int]:
+        if self.starts is None:
+            return mark.line + 1, mark.column + 1
+        line = bisect.bisect_right(self.starts, mark.index) - 1
+        return line + 1, mark.index - self.starts[line] + 1
+
+    @staticmethod
+    def of_index(text: str, index: int) -> tuple[int, int]:
+        """The line and column of character ``index`` in ``text``, by editor line breaks."""
+        line_start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
+        return len(_EDITOR_BREAK.findall(text, 0, line_start)) + 1, index - line_start + 1
+
+
+_PLAIN = Lines("")
+
+
 @dataclass
 class LoadedFile:
     """A plan file as read: its values, its node tree, and what went wrong."""
@@ -88,12 +123,30 @@ class LoadedFile:
     findings: list[Finding] = field(default_factory=list)
     #: False when the file could not be read into values at all
     usable: bool = False
+    #: turns the tree's marks into editor lines
+    lines: Lines = field(default_factory=lambda: _PLAIN)
+    #: the decoded text, for the places the tree does not keep (an alias's own position)
+    text: str = ""
+    #: nodes reached more than once through aliases (``*name``)
+    shared: set[int] = field(default_factory=set)
+    #: each mapping's keys, made when a finding is first placed in it
+    key_tables: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(default_factory=dict)
+
+    def place(self, mark: Mark) -> tuple[int, int]:
+        return self.lines.place(mark)
 
 
-def finding(path: str, code: str, message: str, mark: Mark | None = None, doc_path: str = "") -> Finding:
-    """A finding of rule ``code`` at a libyaml mark (0-based) or at the file."""
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+def finding(
+    path: str, code: str, message: str, mark: Mark | None = None, doc_path: str = "", lines: Lines = _PLAIN
+) -> Finding:
+    """A finding of rule ``code`` at a libyaml mark (0-based), or at the start of the file."""
+    line, column = lines.place(mark) if mark is not None else (1, 1)
     return Finding(path, line, column, code, RULES[code].severity, message, doc_path)
+
+
+def file_finding(path: str, code: str, message: str) -> Finding:
+    """A finding about a file planctl could not read at all: it has no line to point at."""
+    return Finding(path, 0, 0, code, RULES[code].severity, message)
 
 
 def type_word(node: yaml.Node) -> str | None:
@@ -108,15 +161,14 @@ def load_file(path: Path, display: str | None = None) -> LoadedFile:
     name = display if display is not None else str(path)
     what = kind_of(path)
     if what is not None:  # opening a FIFO would wait for a writer forever
-        return LoadedFile(
-            name, findings=[finding(name, "F001", f"filen kan inte läsas: det är {what}, ingen vanlig fil")]
-        )
+        message = f"filen kan inte läsas: det är {what}, ingen vanlig fil"
+        return LoadedFile(name, findings=[file_finding(name, "F001", message)])
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except OSError as error:
         reason = error.strerror or str(error)
-        return LoadedFile(name, findings=[finding(name, "F001", f"filen kan inte läsas: {reason}")])
+        return LoadedFile(name, findings=[file_finding(name, "F001", f"filen kan inte läsas: {reason}")])
     if len(raw) > MAX_BYTES:
         return LoadedFile(
             name,
@@ -135,31 +187,26 @@ def load_bytes(raw: bytes, name: str) -> LoadedFile:
     text = _decode(raw, loaded)
     if text is None:
         return loaded
+    control = _NON_PRINTABLE.search(text)
+    if control is not None:
+        # Found here rather than from libyaml's error, whose position counts bytes, not characters.
+        line, column = Lines.of_index(text, control.start())
+        message = f"filen innehåller ett styrtecken (U+{ord(control.group()):04X}) som inte får stå i en YAML-fil"
+        loaded.findings.append(Finding(name, line, column, "F002", RULES["F002"].severity, message))
+        return loaded
+    loaded.text = text
+    loaded.lines = Lines(text)
     if _too_deep(text, loaded):
         return loaded
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
-        loaded.findings.append(_syntax_finding(error, text, name))
-        return loaded
-    except yaml.reader.ReaderError as error:
-        line = text.count("\n", 0, error.position) + 1
-        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
-        loaded.findings.append(
-            Finding(
-                name,
-                line,
-                column,
-                "F002",
-                RULES["F002"].severity,
-                f"filen innehåller ett styrtecken (U+{error.character:04X}) som inte får stå i en YAML-fil",
-            )
-        )
+        loaded.findings.append(_syntax_finding(error, text, name, loaded.lines))
         return loaded
     finally:
         loader.dispose()
-    if root is None:
+    if root is None or _is_empty_document(root):
         loaded.findings.append(finding(name, "F006", "filen är tom: den innehåller ingen plan"))
         return loaded
     loaded.root = root
@@ -174,25 +221,40 @@ def load_bytes(raw: bytes, name: str) -> LoadedFile:
             )
         )
         return loaded
-    builder = _Builder(name, loader)
+    builder = _Builder(name, loader, loaded.lines)
     try:
         loaded.data = builder.build(root, 0)
         loaded.usable = True
     except _Refused:
         pass
     loaded.findings.extend(builder.findings)
+    loaded.shared = builder.shared
     return loaded
+
+
+#: Characters a YAML file may not hold (YAML 1.1's printable set, as PyYAML's reader has it).
+_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _is_empty_document(root: yaml.Node) -> bool:
+    """A document that is only ``---`` (or nothing) holds no value: it is empty, not "a value"."""
+    return isinstance(root, yaml.ScalarNode) and root.tag == _TAG + "null" and root.value == "" and not root.style
+
+
+def _byte_place(raw: bytes, offset: int) -> tuple[int, int]:
+    """The line and the column (in characters, not bytes) of byte ``offset``."""
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    return raw.count(b"\n", 0, offset) + 1, len(raw[line_start:offset].decode("utf-8", "replace")) + 1
 
 
 def _decode(raw: bytes, loaded: LoadedFile) -> str | None:
     if b"\x00" in raw:
-        offset = raw.index(b"\x00")
-        line = raw.count(b"\n", 0, offset) + 1
+        line, column = _byte_place(raw, raw.index(b"\x00"))
         loaded.findings.append(
             Finding(
                 loaded.path,
                 line,
-                offset - (raw.rfind(b"\n", 0, offset) + 1) + 1,
+                column,
                 "F002",
                 RULES["F002"].severity,
                 "filen innehåller binära data (NUL-tecken), inte text",
@@ -202,8 +264,7 @@ def _decode(raw: bytes, loaded: LoadedFile) -> str | None:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        line, column = _byte_place(raw, error.start)
         loaded.findings.append(
             Finding(
                 loaded.path,
@@ -240,7 +301,7 @@ def _too_deep(text: str, loaded: LoadedFile) -> bool:
     if mark is None:
         return False
     message = f"strukturen är nästlad djupare än {MAX_DEPTH} nivåer"
-    loaded.findings.append(finding(loaded.path, "F012", message, mark))
+    loaded.findings.append(finding(loaded.path, "F012", message, mark, lines=loaded.lines))
     return True
 
 
@@ -265,29 +326,28 @@ def _deeper_than_allowed(loader: Any) -> Mark | None:
     return None
 
 
-def _syntax_finding(error: yaml.MarkedYAMLError, text: str, name: str) -> Finding:
+def _syntax_finding(error: yaml.MarkedYAMLError, text: str, name: str, lines: Lines) -> Finding:
     mark = error.problem_mark or error.context_mark
     if error.context == "expected a single document in the stream":
-        return finding(name, "F008", "filen innehåller flera YAML-dokument (---); en fil ska hålla en plan", mark)
-    line = mark.line if mark is not None else len(text.splitlines())
-    for number, content in enumerate(text.splitlines()[: line + 1]):
+        message = "filen innehåller flera YAML-dokument (---); en fil ska hålla en plan"
+        return finding(name, "F008", message, mark, lines=lines)
+    if mark is not None:
+        # A tab in the indentation of the line where reading stopped; a tab elsewhere (inside
+        # a | block of text, where YAML allows it) is not what went wrong.
+        index = min(mark.index, len(text))
+        line_start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
+        content = _EDITOR_BREAK.split(text[line_start:], maxsplit=1)[0]
         indent = content[: len(content) - len(content.lstrip(" \t"))]
         if "\t" in indent:
-            column = indent.index("\t")
-            return Finding(
-                name,
-                number + 1,
-                column + 1,
-                "F005",
-                RULES["F005"].severity,
-                "tabbtecken i indraget; YAML kräver mellanslag för indrag",
-            )
-    problem = error.problem or error.context or "unknown error"
+            line, _ = lines.place(mark)
+            message = "tabbtecken i indraget; YAML kräver mellanslag för indrag"
+            return Finding(name, line, indent.index("\t") + 1, "F005", RULES["F005"].severity, message)
+    problem = error.problem or error.context or "okänt fel"
     words = next((swedish for english, swedish in _SYNTAX_WORDS if english in problem), None)
     message = f"YAML-syntaxfel: {words} ({problem})" if words else f"YAML-syntaxfel: {problem}"
     if error.context_mark is not None and mark is not None and error.context_mark.line != mark.line:
-        message += f"; sammanhanget börjar på rad {error.context_mark.line + 1}"
-    return finding(name, "F004", message, mark)
+        message += f"; sammanhanget börjar på rad {lines.place(error.context_mark)[0]}"
+    return finding(name, "F004", message, mark, lines=lines)
 
 
 #: PyYAML's most common complaints in plain Swedish; the original stays in parentheses.
@@ -327,16 +387,20 @@ class _Builder:
     the document is kept as a list of parts and only turned into text for a finding.
     """
 
-    def __init__(self, name: str, loader: Any) -> None:
+    def __init__(self, name: str, loader: Any, lines: Lines) -> None:
         self.name = name
         self.loader = loader
+        self.lines = lines
         self.findings: list[Finding] = []
         self.count = 0
         self.active: set[int] = set()
         self.trail: list[str | int] = []
+        #: collections already built once: reached again, they came through an alias
+        self.built: set[int] = set()
+        self.shared: set[int] = set()
 
     def refuse(self, code: str, message: str, node: yaml.Node) -> _Refused:
-        self.findings.append(finding(self.name, code, message, node.start_mark, path_text(self.trail)))
+        self.findings.append(finding(self.name, code, message, node.start_mark, path_text(self.trail), self.lines))
         return _Refused()
 
     def build(self, node: yaml.Node, depth: int) -> Any:
@@ -356,6 +420,9 @@ class _Builder:
         if tag not in (_SEQ, _MAP):
             raise self.refuse("F010", f"taggen {_short_tag(tag)} är inte tillåten", node)
         self.active.add(id(node))
+        if id(node) in self.built:
+            self.shared.add(id(node))
+        self.built.add(id(node))
         trail = self.trail
         if isinstance(node, yaml.SequenceNode):
             items = []
@@ -367,13 +434,20 @@ class _Builder:
             return items
         assert isinstance(node, yaml.MappingNode)
         result: dict[Any, Any] = {}
+        first_keys: dict[Any, yaml.Node] = {}
         for key_node, value_node in node.value:
             key = self.build(key_node, depth + 1)
             if isinstance(key, (list, dict)):
                 raise self.refuse("F004", "en nyckel måste vara text, inte en lista eller ett uppslag", key_node)
+            if not isinstance(key, str):
+                # yes:, ~: and 0x7E9: are keys as written; as a boolean, nothing or a number
+                # they could not be named in a message, nor found again for its position.
+                key = key_node.value
             trail.append(str(key))
             if key in result:
-                self.duplicate(node, key_node, key)
+                self.duplicate(first_keys[key], key_node, key)
+            else:
+                first_keys[key] = key_node
             result[key] = self.build(value_node, depth + 1)
             trail.pop()
         self.active.discard(id(node))
@@ -399,13 +473,14 @@ class _Builder:
             )
             raise self.refuse("F004", message, node) from None
 
-    def duplicate(self, mapping: yaml.MappingNode, key_node: yaml.Node, key: Any) -> None:
-        first = next(k for k, _ in mapping.value if isinstance(k, yaml.ScalarNode) and k.value == key_node.value)
+    def duplicate(self, first: yaml.Node, key_node: yaml.Node, key: Any) -> None:
         message = (
-            f"nyckeln '{key}' förekommer två gånger (första gången på rad {first.start_mark.line + 1}); "
+            f"nyckeln '{key}' förekommer två gånger (första gången på rad {self.lines.place(first.start_mark)[0]}); "
             "YAML behåller bara den sista"
         )
-        self.findings.append(finding(self.name, "F009", message, key_node.start_mark, path_text(self.trail)))
+        self.findings.append(
+            finding(self.name, "F009", message, key_node.start_mark, path_text(self.trail), self.lines)
+        )
 
 
 def _short_tag(tag: str) -> str:

@@ -406,6 +406,13 @@ _ALL = [
         depends_on_today=True,
     ),
     Rule(
+        "U512",
+        "plan-unreadable",
+        E,
+        "Uppföljningens plan har fel och kan inte läsas.",
+        "En uppföljning kontrolleras mot sin plan: att åtgärderna och indikatorerna finns och att datumen stämmer. Har planen fel som hindrar att den läses, kan uppföljningen inte kontrolleras; rätta planen först.",
+    ),
+    Rule(
         "G411",
         "silence-expired",
         W,

@@ -7,6 +7,7 @@ file holds and returns every finding of every file.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,8 +22,8 @@ from planctl.errors import UsageError
 from planctl.files import exists, is_dir, is_file, name_problem
 from planctl.findings import Finding, Severity, path_text
 from planctl.followup import PLAN_SUFFIXES, check_follow_ups, follow_up_files, plan_of
-from planctl.loader import LoadedFile, load_file, type_word
-from planctl.model import FollowUp, Plan, Silence
+from planctl.loader import Lines, LoadedFile, load_file, type_word
+from planctl.model import FollowUp, Plan, PlanKind, Silence
 from planctl.printable import printable
 from planctl.rules import RULES
 
@@ -142,8 +143,19 @@ def validate_unit(unit: Unit, today: date) -> list[FileResult]:
             result.findings.append(_finding_at(loaded, "U510", ("kind",), message))
             result.findings.extend(_place(loaded, result.plan, check_plan(result.plan), today))
     follow_ups = [(loaded, result) for loaded, result in checked if result.follow_up is not None]
+    if plan is None and plan_result.follow_up is None:
+        for loaded, result in follow_ups:
+            message = (
+                f"planen {unit.plan.name} har fel och kan inte läsas, så uppföljningen kan inte kontrolleras mot den"
+            )
+            result.findings.append(_finding_at(loaded, "U512", ("plan",), message))
     if plan is not None:
-        plan_issues, per_file = check_follow_ups(plan, [r.follow_up for _, r in follow_ups if r.follow_up], today)
+        # A follow-up file that could not be read is not a missing follow-up: the checks that
+        # count follow-ups (overdue, measures never mentioned) wait until it can be read.
+        complete = all(result.follow_up is not None for _, result in checked if result.plan is None)
+        plan_issues, per_file = check_follow_ups(
+            plan, [r.follow_up for _, r in follow_ups if r.follow_up], today, complete
+        )
         related = _related_files(plan, unit.plan)
         plan_result.findings.extend(_place(plan_loaded, plan, [*check_plan(plan), *plan_issues, *related], today))
         for (loaded, result), issues in zip(follow_ups, per_file, strict=True):
@@ -155,17 +167,36 @@ def validate_unit(unit: Unit, today: date) -> list[FileResult]:
 
 
 def _related_files(plan: Plan, path: Path) -> list[Issue]:
-    """Related plans named by file must be plan files beside this one (7 §)."""
+    """Related plans named by file must be other plan files beside this one (7 §)."""
     issues = []
     for number, related in enumerate(plan.related_plans):
         if related.file is None:
             continue
-        target = path.parent / related.file
-        if not target.is_file() or target.suffix not in PLAN_SUFFIXES:
-            siblings = [p.name for p in path.parent.iterdir() if p.suffix in PLAN_SUFFIXES and p != path]
-            message = f"planfilen '{related.file}' finns inte bredvid {path.name}{suggest(related.file, siblings)}"
-            issues.append(Issue("R206", ("related_plans", number, "file"), message))
+        problem = _related_problem(related.file, path)
+        if problem is not None:
+            issues.append(Issue("R206", ("related_plans", number, "file"), problem))
     return issues
+
+
+def _related_problem(name: str, path: Path) -> str | None:
+    """Why ``name`` does not name another plan file beside ``path``, or None."""
+    shown = printable(name)
+    if "/" in name or "\\" in name or name in (".", ".."):
+        return f"'{shown}' är inget filnamn bredvid {path.name}; ange bara filnamnet på en plan i samma mapp"
+    target = path.parent / name
+    if name == path.name:
+        return f"'{shown}' är den här planen själv; ange en annan plan"
+    if not is_file(target) or target.suffix not in PLAN_SUFFIXES:
+        try:
+            siblings = [p.name for p in path.parent.iterdir() if p.suffix in PLAN_SUFFIXES and p != path]
+        except OSError:
+            siblings = []
+        return f"planfilen '{shown}' finns inte bredvid {path.name}{suggest(name, siblings)}"
+    loaded = load_file(target)
+    kind = loaded.data.get("kind") if isinstance(loaded.data, dict) else None
+    if kind not in {k.value for k in PlanKind}:
+        return f"'{shown}' är ingen plan (kind: åtgärdsplan eller handlingsplan)"
+    return None
 
 
 def _check_document(path: Path) -> tuple[LoadedFile, FileResult]:
@@ -191,30 +222,82 @@ def _check_document(path: Path) -> tuple[LoadedFile, FileResult]:
 # -- positions ---------------------------------------------------------------------------
 
 
-def locate(root: yaml.Node, loc: Sequence[str | int], key: bool = False) -> tuple[yaml.Node, bool]:
+def locate(loaded: LoadedFile, loc: Sequence[str | int], key: bool = False) -> tuple[yaml.Node, bool]:
     """The node at ``loc`` (or its key node), and whether all of ``loc`` was found."""
-    node = root
+    node, found, _ = _walk(loaded, loc, key)
+    return node, found
+
+
+def _walk(loaded: LoadedFile, loc: Sequence[str | int], key: bool) -> tuple[yaml.Node, bool, int | None]:
+    """The node at ``loc``, whether all of it was found, and where the alias (``*name``) that
+    led there stands, if the way passed through one: a finding belongs at the alias, not at
+    the anchor it repeats.
+
+    Each mapping's keys are looked up in a table made once per file, so placing many findings
+    costs no more per finding than placing one.
+    """
+    assert loaded.root is not None
+    node = loaded.root
     for index, part in enumerate(loc):
         last = index == len(loc) - 1
         if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in reversed(node.value):  # YAML keeps the last of duplicates
-                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(part):
-                    node = key_node if (key and last) else value_node
-                    break
-            else:
-                return node, False
+            pair = _keys(loaded, node).get(str(part))
+            if pair is None:
+                return node, False, None
+            child = pair[0] if (key and last) else pair[1]
+            slot = pair[0].end_mark.index
+            if id(child) in loaded.shared and child.start_mark.index < slot:
+                return child, True, loaded.text.find("*", slot)  # its anchor stands earlier: an alias
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-            node = node.value[part]
+            child = node.value[part]
+            if id(child) in loaded.shared:
+                alias = _item_aliases(loaded, node)[part]
+                if alias is not None:
+                    return child, True, alias
         else:
-            return node, False
-    return node, True
+            return node, False, None
+        node = child
+    return node, True, None
+
+
+_ALIAS = re.compile(r"\*[^\s,\[\]{}]+")
+
+
+def _item_aliases(loaded: LoadedFile, sequence: yaml.SequenceNode) -> list[int | None]:
+    """For each item of ``sequence``: where its alias stands, or None where it is written out.
+
+    The node tree keeps one node for an anchor and all its aliases, so the text is read from
+    item to item: an item whose node starts before the reading point is an alias there.
+    """
+    at = sequence.start_mark.index
+    places: list[int | None] = []
+    for item in sequence.value:
+        if item.start_mark.index >= at:
+            places.append(None)
+            at = item.end_mark.index
+            continue
+        match = _ALIAS.search(loaded.text, at)
+        places.append(match.start() if match else None)
+        at = match.end() if match else at
+    return places
+
+
+def _keys(loaded: LoadedFile, mapping: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    table = loaded.key_tables.get(id(mapping))
+    if table is None:
+        # YAML keeps the last of two equal keys, and so does this table.
+        table = {k.value: (k, v) for k, v in mapping.value if isinstance(k, yaml.ScalarNode)}
+        loaded.key_tables[id(mapping)] = table
+    return table
 
 
 def _finding_at(loaded: LoadedFile, code: str, loc: Loc, message: str, key: bool = False) -> Finding:
-    assert loaded.root is not None
-    node, _ = locate(loaded.root, loc, key)
-    mark = node.start_mark
-    return Finding(loaded.path, mark.line + 1, mark.column + 1, code, RULES[code].severity, message, path_text(loc))
+    node, _, alias = _walk(loaded, loc, key)
+    if alias is not None and alias >= 0:
+        line, column = Lines.of_index(loaded.text, alias)
+    else:
+        line, column = loaded.place(node.start_mark)
+    return Finding(loaded.path, line, column, code, RULES[code].severity, message, path_text(loc))
 
 
 # -- model errors ------------------------------------------------------------------------
@@ -235,6 +318,9 @@ _EXPECTED = {
     "date_type": "ett datum (ÅÅÅÅ-MM-DD)",
     "date_parsing": "ett datum (ÅÅÅÅ-MM-DD)",
     "date_from_datetime_inexact": "ett datum (ÅÅÅÅ-MM-DD) utan klockslag",
+    "date_from_datetime_parsing": "ett datum (ÅÅÅÅ-MM-DD)",
+    "tuple_type": "en lista",
+    "is_instance_of": "nycklar med värden",
 }
 
 
@@ -256,7 +342,7 @@ def model_findings(loaded: LoadedFile, error: ValidationError, model: type[BaseM
     for detail in error.errors(include_url=False):
         loc = tuple(detail["loc"])
         kind = detail["type"]
-        node, found = locate(loaded.root, loc)
+        node, found = locate(loaded, loc)
         field_name = str(loc[-1]) if loc else ""
         if kind == "missing":
             findings.append(_finding_at(loaded, "S102", loc[:-1], f"obligatoriskt fält '{field_name}' saknas"))
@@ -316,6 +402,11 @@ def _invalid_message(detail: Any, field_name: str) -> str:
         if field_name == "rule":
             return f"'{value}' är inte en regelkod (som G409); se planctl rules"
         return f"'{value}' är inte ett giltigt id: använd bokstäver, siffror, '-', '_' och '.', utan mellanslag"
+    if kind == "finite_number":
+        return f"{_yaml_word(value)} är inget tal; ange ett vanligt tal (YAML läser .nan och .inf som 'inget tal' och 'oändligt')"
+    if kind in ("too_short", "too_long"):
+        expected = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
+        return f"väntade {expected} värden, fick {ctx.get('actual_length')}"
     if kind == "string_too_short":
         return "texten är tom"
     if kind == "string_too_long":
@@ -324,7 +415,17 @@ def _invalid_message(detail: Any, field_name: str) -> str:
         return f"värdet {value} är för litet; minsta tillåtna är {ctx.get('ge', ctx.get('gt'))}"
     if kind in ("less_than_equal", "less_than"):
         return f"värdet {value} är för stort; största tillåtna är {ctx.get('le', ctx.get('lt'))}"
-    return str(detail.get("msg", "ogiltigt värde"))
+    # pydantic's own words are English; a type planctl has not met yet still gets Swedish.
+    return f"värdet är inte tillåtet här ({kind})"
+
+
+def _yaml_word(value: object) -> str:
+    """How a value YAML read looks in the file, for a message: ``.nan``, ``.inf``."""
+    if isinstance(value, float) and value != value:
+        return ".nan"
+    if isinstance(value, float) and value in (float("inf"), float("-inf")):
+        return ".inf" if value > 0 else "-.inf"
+    return repr(value)
 
 
 def fields_at(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
