@@ -485,3 +485,30 @@ def test_a_duplicate_key_names_the_first_line_even_with_many_keys() -> None:
     assert findings_of(text) == [
         "3001:1 F009 nyckeln 'k5' förekommer två gånger (första gången på rad 6); YAML behåller bara den sista"
     ]
+
+
+# -- suggestions at any size -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [5, 150, 3000])
+def test_a_near_miss_is_suggested_whatever_the_number_of_names(size: int) -> None:
+    from planctl.suggest import Names, suggest
+
+    names = Names([*(f"org{i}" for i in range(size)), "Socialförvaltningen", "Polisen"])
+    assert suggest("Socialforvaltningen", names) == "; menade du 'Socialförvaltningen'?"
+    assert suggest("polisen", names) == "; menade du 'Polisen'?"
+    assert suggest("Polisn", names) == "; menade du 'Polisen'?"
+    assert suggest("helt-annat-namn", names) == ""
+
+
+def test_many_unknown_owners_among_many_organisations_are_each_reported(tmp_path: Path) -> None:
+    organisations = "organisations:\n" + "".join(f"  - {{id: org{i}, name: Org {i}}}\n" for i in range(300))
+    owners = ", ".join(f"agare{i}" for i in range(400)) + ", org12x"
+    text = (
+        HEAD
+        + organisations
+        + f"focus_areas:\n  - id: f\n    title: F\n    measures:\n      - id: m\n        title: M\n        owners: [{owners}]\n"
+    )
+    found = [f for f in validated(tmp_path, text) if " R201 " in f]
+    assert len(found) == 401
+    assert found[-1].endswith("error R201 ägaren 'org12x' finns inte bland planens organisationer; menade du 'org12'?")

@@ -7,14 +7,14 @@ turns locations into lines and applies the plan's silences.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
 from planctl.findings import path_text, short_line
 from planctl.model import AreaTrack, FocusArea, Measure, Plan, PlanKind
 from planctl.rules import RULES, applies
+from planctl.suggest import Names, suggest
 
 Loc = tuple[str | int, ...]
 
@@ -24,16 +24,6 @@ class Issue:
     code: str
     loc: Loc
     message: str
-
-
-def suggest(word: str, candidates: Iterable[str]) -> str:
-    """A "did you mean" tail for a near miss, or an empty string."""
-    options = list(candidates)
-    for option in options:
-        if option.casefold() == word.casefold():
-            return f"; menade du '{option}'?"
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f"; menade du '{close[0]}'?" if close else ""
 
 
 def date_bounds(value: str) -> tuple[date, date]:
@@ -58,9 +48,9 @@ def check_plan(plan: Plan) -> list[Issue]:
 def _all_issues(plan: Plan) -> Iterator[Issue]:
     yield from _duplicate_ids(plan)
     yield from _plan_level(plan)
-    organisations = {org.id for org in plan.organisations}
-    areas = {area.id for area in plan.focus_areas}
-    causes = {cause.id for area in plan.focus_areas if area.cause_analysis for cause in area.cause_analysis.causes}
+    organisations = Names(org.id for org in plan.organisations)
+    areas = Names(area.id for area in plan.focus_areas)
+    causes = Names(cause.id for area in plan.focus_areas if area.cause_analysis for cause in area.cause_analysis.causes)
     for a, area in enumerate(plan.focus_areas):
         yield from _area(plan, area, ("focus_areas", a))
         for m, measure in enumerate(area.measures):
@@ -198,9 +188,7 @@ def _measure(plan: Plan, area: FocusArea, measure: Measure, loc: Loc) -> Iterato
         yield Issue("G410", loc, f"{name} har {len(measure.owners)} ägare men ingen utpekad ansvarig (lead)")
 
 
-def _references(
-    measure: Measure, loc: Loc, organisations: set[str], areas: set[str], causes: set[str]
-) -> Iterator[Issue]:
+def _references(measure: Measure, loc: Loc, organisations: Names, areas: Names, causes: Names) -> Iterator[Issue]:
     for o, owner in enumerate(measure.owners):
         if owner not in organisations:
             yield Issue(

@@ -10,10 +10,11 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
-from planctl.checks import Issue, Loc, suggest
+from planctl.checks import Issue, Loc
 from planctl.files import is_dir, is_file
 from planctl.findings import short_line
 from planctl.model import FollowUp, Indicator, Measure, Plan, number_text
+from planctl.suggest import Names, suggest
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 #: 6 §: at least every other year.
@@ -138,6 +139,7 @@ def check_follow_ups(
 def _references(
     plan: Plan, follow_up: FollowUp, measures: dict[str, Measure], indicators: dict[str, Indicator]
 ) -> Iterator[Issue]:
+    measure_names, indicator_names = Names(measures), Names(indicators)
     if follow_up.plan != plan.id:
         yield Issue(
             "U510", ("plan",), f"uppföljningen gäller planen '{follow_up.plan}', men ligger hos planen '{plan.id}'"
@@ -148,7 +150,7 @@ def _references(
             yield Issue(
                 "U501",
                 ("measures", n, "measure"),
-                f"åtgärden '{report.measure}' finns inte i planen{suggest(report.measure, measures)}",
+                f"åtgärden '{report.measure}' finns inte i planen{suggest(report.measure, measure_names)}",
             )
         elif report.measure in seen:
             yield Issue("U509", ("measures", n, "measure"), f"åtgärden '{report.measure}' redovisas två gånger")
@@ -160,7 +162,7 @@ def _references(
             yield Issue(
                 "U502",
                 ("indicators", n, "indicator"),
-                f"indikatorn '{values.indicator}' finns inte i planen{suggest(values.indicator, indicators)}",
+                f"indikatorn '{values.indicator}' finns inte i planen{suggest(values.indicator, indicator_names)}",
             )
             continue
         if values.indicator in seen:

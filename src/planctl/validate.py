@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from planctl.checks import Issue, Loc, check_plan, suggest
+from planctl.checks import Issue, Loc, check_plan
 from planctl.errors import UsageError
 from planctl.files import exists, is_dir, is_file, name_problem
 from planctl.findings import Finding, Severity, path_text
@@ -26,6 +26,7 @@ from planctl.loader import Lines, LoadedFile, load_file, type_word
 from planctl.model import FollowUp, Plan, PlanKind, Silence
 from planctl.printable import printable
 from planctl.rules import RULES
+from planctl.suggest import suggest
 
 #: Below this many files a second process costs more than it saves.
 PARALLEL_THRESHOLD = 24
