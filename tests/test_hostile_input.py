@@ -512,3 +512,10 @@ def test_many_unknown_owners_among_many_organisations_are_each_reported(tmp_path
     found = [f for f in validated(tmp_path, text) if " R201 " in f]
     assert len(found) == 401
     assert found[-1].endswith("error R201 ägaren 'org12x' finns inte bland planens organisationer; menade du 'org12'?")
+
+
+def test_status_fails_on_the_day_validate_reports_an_overdue_follow_up() -> None:
+    for day, code in (("2027-12-12", 0), ("2027-12-13", 1)):
+        assert run("status", "--today", day, str(FOLLOWED_UP)).exit_code == code
+        checked = run("validate", "--today", day, str(FOLLOWED_UP))
+        assert checked.exit_code == code and ("U506" in checked.stdout) == bool(code)

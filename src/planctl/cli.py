@@ -279,6 +279,9 @@ def status(
 ) -> None:
     """Visa uppföljningsläget i terminalen: åtgärdernas trafikljus, försenad uppföljning, indikatorer.
 
+    Avslutar med 1 om en plan har fel eller om uppföljningen enligt 6 § är försenad
+    (samma dag som planctl validate ger U506), annars 0.
+
     Exempel: planctl status plans/vasteras-atgardsplan-2025-2026.yaml
     """
     with guard():
@@ -287,7 +290,7 @@ def status(
         day = _parse_today(today)
         statuses = collect(paths or [Path("plans")], day)
         show(statuses, day, sys.stdout, sys.stdout.isatty())
-        code = exit_code(statuses)
+        code = exit_code(statuses, day)
     raise typer.Exit(code)
 
 

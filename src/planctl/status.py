@@ -121,5 +121,8 @@ def show(statuses: Sequence[PlanStatus], today: date, stream: TextIO, color: boo
         console.print()
 
 
-def exit_code(statuses: Sequence[PlanStatus]) -> int:
-    return 1 if any(s.report is None for s in statuses) else 0
+def exit_code(statuses: Sequence[PlanStatus], today: date) -> int:
+    """1 when a plan has errors or its follow-up under 6 § is overdue (validate's U506), else 0:
+    ``planctl status`` in a scheduled job fails on the same day ``planctl validate`` does."""
+    overdue = any(s.report.under_the_law and s.report.next_due < today for s in statuses if s.report)
+    return 1 if overdue or any(s.report is None for s in statuses) else 0
