@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import Strict as StrictInput
 from pydantic_core import PydanticCustomError
 
 #: An identifier that other parts of the plan refer to.
@@ -25,7 +26,22 @@ Text = Annotated[str, StringConstraints(min_length=1)]
 #: The years a plan's dates may fall in: wide enough for any real plan, narrow enough that
 #: date arithmetic (two years after a follow-up) never leaves the calendar.
 FIRST_YEAR, LAST_YEAR = 1900, 2200
-Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
+
+
+#: Numbers and truth values are taken as YAML wrote them: "12" stays text and is refused where a
+#: number belongs, as the exported JSON Schema refuses it in an editor.
+def _whole(value: object) -> object:
+    """12.0 is the integer 12, as JSON Schema (and so an editor) counts it; 12.5 is not."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+Int = Annotated[int, BeforeValidator(_whole), StrictInput()]
+Bool = Annotated[bool, StrictInput()]
+#: A number: an integer or a decimal, never text, a truth value, .nan or .inf.
+Number = Annotated[float, StrictInput()]
+Year = Annotated[int, BeforeValidator(_whole), StrictInput(), Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 
 #: ASCII digits only: ``\d`` would also take digits of other scripts (``٢٠٢٤``).
 PARTIAL_DATE = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
@@ -102,7 +118,7 @@ def _day_from_text(value: object) -> object:
 #: A date as precise as the source: ``2024``, ``2024-06`` or ``2024-06-15``.
 PartialDate = Annotated[
     str,
-    BeforeValidator(_iso_date, json_schema_input_type=str),
+    BeforeValidator(_iso_date, json_schema_input_type=Annotated[str, StringConstraints(pattern=PARTIAL_DATE.pattern)]),
     StringConstraints(pattern=PARTIAL_DATE.pattern),
     AfterValidator(_in_calendar),
 ]
@@ -237,7 +253,7 @@ class FollowUpArrangement(Strict):
     """How the plan as a whole is followed up (6 §: at least every other year)."""
 
     #: months between follow-ups; None where the plan does not say
-    interval_months: Annotated[int, Field(ge=1, le=120)] | None = None
+    interval_months: Annotated[int, BeforeValidator(_whole), StrictInput(), Field(ge=1, le=120)] | None = None
     forum: Text | None = None
     text: Text | None = None
     #: when the work is followed up, in the plan's words (PDSA: i vardagen, årligen, …)
@@ -251,7 +267,7 @@ class Organisation(Strict):
     name: Text
     type: OrganisationType = OrganisationType.FORVALTNING
     #: listed in the document's abbreviation list (Förkortningar)
-    abbreviation: bool = False
+    abbreviation: Bool = False
 
 
 class Cause(Strict):
@@ -277,6 +293,7 @@ class Range(Strict):
 
 
 def _year_to_range(value: object) -> object:
+    value = _whole(value)
     return {"start": value} if isinstance(value, int) and not isinstance(value, bool) else value
 
 
@@ -286,6 +303,7 @@ Timing = Annotated[Range, BeforeValidator(_year_to_range, json_schema_input_type
 
 def _period_text(value: object) -> object:
     """A period may be written as a bare year (2025) or a date; it is kept as text."""
+    value = _whole(value)
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     return _iso_date(value)
@@ -322,7 +340,7 @@ class Direction(StrEnum):
 class Measurement(Strict):
     """One measured value of an indicator, for a period, from a source."""
 
-    value: float
+    value: Number
     #: the period measured: ``2025``, ``2025-06``, ``HT 2025``, ``läsåret 2024/25``
     period: Annotated[
         str, BeforeValidator(_period_text, json_schema_input_type=str | int), StringConstraints(min_length=1)
@@ -332,7 +350,7 @@ class Measurement(Strict):
 
 
 class Target(Strict):
-    value: float
+    value: Number
     by: PartialDate | None = None
     note: Text | None = None
 
@@ -344,7 +362,7 @@ class Indicator(Strict):
     name: Text
     unit: Unit | None = None
     #: the lowest and highest value of a scale (``unit: skala``)
-    scale: tuple[int, int] | None = None
+    scale: tuple[Int, Int] | None = None
     direction: Direction | None = None
     baseline: Measurement | None = None
     target: Target | None = None
@@ -372,7 +390,7 @@ class MeasureFollowUp(Strict):
 
 class Method(Strict):
     name: Text
-    evidence_based: bool | None = None
+    evidence_based: Bool | None = None
     url: str | None = None
 
 
@@ -444,9 +462,9 @@ class Plan(Strict):
     #: protective factors the plan works to strengthen (skolframgång, föräldraskapsstöd, …)
     protective_factors: list[Text] = Field(default_factory=list)
     #: the Community Readiness Model stage (1 no awareness … 9 high level of community ownership)
-    community_readiness: Annotated[int, Field(ge=1, le=9)] | None = None
+    community_readiness: Annotated[int, BeforeValidator(_whole), StrictInput(), Field(ge=1, le=9)] | None = None
     #: the step of Preventionspaketet's seven-step cycle the work is in (1 map needs … 7 improve and spread)
-    prevention_cycle_step: Annotated[int, Field(ge=1, le=7)] | None = None
+    prevention_cycle_step: Annotated[int, BeforeValidator(_whole), StrictInput(), Field(ge=1, le=7)] | None = None
     notes: list[Text] = Field(default_factory=list)
     silence: list[Silence] = Field(default_factory=list)
 
@@ -469,8 +487,8 @@ class Status(StrEnum):
 class Cost(Strict):
     """What a measure cost in the period, where known."""
 
-    money_sek: Annotated[float, Field(ge=0)] | None = None
-    hours: Annotated[float, Field(ge=0)] | None = None
+    money_sek: Annotated[float, StrictInput(), Field(ge=0)] | None = None
+    hours: Annotated[float, StrictInput(), Field(ge=0)] | None = None
     note: Text | None = None
 
 
@@ -497,9 +515,9 @@ class FollowUp(Strict):
     date: Day
     reported_by: Text
     #: true when the figures are invented for illustration; the report says so on its first page
-    example_data: bool = False
+    example_data: Bool = False
     summary: Text | None = None
-    lagesbild_updated: bool | None = None
+    lagesbild_updated: Bool | None = None
     measures: list[MeasureReport] = Field(default_factory=list)
     indicators: list[IndicatorReport] = Field(default_factory=list)
     notes: list[Text] = Field(default_factory=list)

@@ -392,6 +392,8 @@ def _invalid_message(detail: Any, field_name: str) -> str:
     value = detail.get("input")
     if kind in ("enum", "literal_error"):
         expected = str(ctx.get("expected", "")).replace(" or ", " eller ")
+        if field_name == "format_version" and isinstance(value, str) and value.strip().isdigit():
+            return f"formatversionen är skriven som text ('{value}'); skriv den som ett tal utan citattecken: format_version: {value.strip()}"
         if field_name == "format_version":
             return (
                 f"formatversion {value!r} känns inte igen; den här versionen av planctl läser formatversion {expected}"
