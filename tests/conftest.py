@@ -12,3 +12,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="Rewrite the golden files in tests/golden/ from the output.",
     )
+    parser.addoption(
+        "--fuzz-examples",
+        type=int,
+        default=60,
+        help="How many mutated plans and follow-ups the fuzz test tries per file (CI: 60).",
+    )

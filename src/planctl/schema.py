@@ -27,4 +27,16 @@ def document_schema(kind: str = "plan") -> dict[str, Any]:
 
 
 def schema_text(kind: str = "plan") -> str:
-    return json.dumps(document_schema(kind), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json.dumps(_whole_numbers(document_schema(kind)), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _whole_numbers(value: Any) -> Any:
+    """0.0 written as 0: pydantic releases differ in how they write a float bound, and the
+    shipped schema must be the same text whichever release made it."""
+    if isinstance(value, dict):
+        return {key: _whole_numbers(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_whole_numbers(item) for item in value]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
