@@ -519,3 +519,45 @@ def test_status_fails_on_the_day_validate_reports_an_overdue_follow_up() -> None
         assert run("status", "--today", day, str(FOLLOWED_UP)).exit_code == code
         checked = run("validate", "--today", day, str(FOLLOWED_UP))
         assert checked.exit_code == code and ("U506" in checked.stdout) == bool(code)
+
+
+def test_a_related_plan_name_too_long_for_the_file_system_is_a_finding(tmp_path: Path) -> None:
+    name = "b" * 300 + ".yaml"
+    path = plan_with(tmp_path, "organisations:", f"related_plans:\n  - {{title: Lång, file: {name}}}\norganisations:")
+    result = run("validate", "--today", "2025-01-01", str(path))
+    assert result.exit_code == 1
+    assert f"{path}:12:25: error R206 planfilen '{name}' finns inte bredvid plan.yaml" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(".nan", ".nan"), (".inf", ".inf"), ("-.inf", "-.inf"), ("1.0e+999", ".inf")],
+)
+def test_not_a_number_is_refused_as_a_value_and_a_cost(tmp_path: Path, value: str, shown: str) -> None:
+    (tmp_path / "plans").mkdir()
+    plan = tmp_path / "plans" / "plan.yaml"
+    shutil.copy(FOLLOWED_UP, plan)
+    shutil.copytree(DATA / "valid" / "followed-up", tmp_path / "plans" / "plan")
+    follow_up = tmp_path / "plans" / "plan" / "uppfoljning-2025-12.yaml"
+    text = follow_up.read_text(encoding="utf-8")
+    text = text.replace("{value: 18,", f"{{value: {value},").replace(
+        "status: genomförd}", f"status: genomförd, cost: {{money_sek: {value}}}}}"
+    )
+    follow_up.write_text(text, encoding="utf-8")
+    result = run("validate", "--today", "2026-01-15", str(plan))
+    message = f"error S106 {shown} är inget tal; ange ett vanligt tal (YAML läser .nan och .inf som 'inget tal' och 'oändligt')"
+    assert result.exit_code == 1
+    assert [line.split(": ", 1)[1] for line in result.stdout.splitlines()[:-1]] == [message, message]
+    report = run("report", "--today", "2026-01-15", "--out", str(tmp_path / "ut"), str(plan))
+    assert report.exit_code == 1 and not (tmp_path / "ut").exists()
+
+
+def test_status_never_sends_a_terminal_escape_from_a_plan(tmp_path: Path) -> None:
+    path = plan_with(
+        tmp_path, "title: Inför rastvakter.", 'title: "\\e]0;pwned\\a\\e[2J rastvakter"', source=FOLLOWED_UP
+    )
+    shutil.copytree(DATA / "valid" / "followed-up", tmp_path / "plan")
+    result = run("status", "--today", "2026-01-15", str(path))
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "\\x1b]0;pwned\\x07\\x1b[2J rastvakter" in result.stdout
