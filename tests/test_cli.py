@@ -120,7 +120,7 @@ def test_github_format(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_format_choices_match_the_reporter_registry() -> None:
-    from planctl.reporters import REPORTERS
+    from planctl.lint.reporters import REPORTERS
 
     assert get_args(FindingFormat) == tuple(REPORTERS)
 
@@ -175,7 +175,7 @@ def test_a_bug_exits_3_with_a_short_message_and_traceback_only_with_debug(monkey
     def broken(*args: object) -> None:
         raise RuntimeError("oväntat")
 
-    monkeypatch.setattr("planctl.validate.validate_paths", broken)
+    monkeypatch.setattr("planctl.lint.engine.validate_paths", broken)
     quiet = validate(str(MINIMAL))
     assert quiet.exit_code == 3
     assert quiet.stderr.startswith("planctl: internt fel (RuntimeError: oväntat).")
@@ -215,7 +215,7 @@ def test_schema_accepts_the_shipped_plan_and_rejects_unknown_keys() -> None:
 
 
 def test_rules_lists_every_rule() -> None:
-    from planctl.rules import RULES
+    from planctl.lint.rules import RULES
 
     result = run("rules")
     assert result.exit_code == 0

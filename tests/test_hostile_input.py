@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from planctl.cli import app
-from planctl.printable import printable
+from planctl.terminal import printable
 
 DATA = Path(__file__).parent / "data"
 MINIMAL = DATA / "valid" / "minimal.yaml"
@@ -326,7 +326,7 @@ def test_markdown_output_links_only_to_the_web_in_any_commonmark_renderer(text: 
 
     from markdown_it import MarkdownIt
 
-    from planctl import markdown
+    from planctl.publish import markdown
 
     class Trusting(MarkdownIt):
         def validateLink(self, url: str) -> bool:
@@ -350,7 +350,7 @@ def test_markdown_output_links_only_to_the_web_in_any_commonmark_renderer(text: 
 def test_a_file_name_is_a_code_span_that_nothing_inside_can_close(text: str, code: str) -> None:
     from markdown_it import MarkdownIt
 
-    from planctl import markdown
+    from planctl.publish import markdown
 
     assert markdown.to_markdown_code(text) == code
     html = MarkdownIt("commonmark").render(code)
@@ -399,7 +399,7 @@ HEAD = "format_version: 1\nkind: åtgärdsplan\nid: a\nmunicipality: A\ntitle: T
 
 
 def findings_of(text: str | bytes, name: str = "x.yaml") -> list[str]:
-    from planctl.loader import load_bytes
+    from planctl.lint.loader import load_bytes
 
     raw = text.encode("utf-8") if isinstance(text, str) else text
     return [f"{f.line}:{f.column} {f.code} {f.message}" for f in load_bytes(raw, name).findings]
@@ -472,7 +472,7 @@ def test_an_empty_file_is_f006_at_its_first_line(text: str) -> None:
 
 
 def test_an_oversized_file_is_f003_at_its_first_line(tmp_path: Path) -> None:
-    from planctl.loader import load_file
+    from planctl.lint.loader import load_file
 
     path = tmp_path / "stor.yaml"
     path.write_bytes(b"a: 1\n" * 500_000)
@@ -492,7 +492,7 @@ def test_a_duplicate_key_names_the_first_line_even_with_many_keys() -> None:
 
 @pytest.mark.parametrize("size", [5, 150, 3000])
 def test_a_near_miss_is_suggested_whatever_the_number_of_names(size: int) -> None:
-    from planctl.suggest import Names, suggest
+    from planctl.lint.suggest import Names, suggest
 
     names = Names([*(f"org{i}" for i in range(size)), "Socialförvaltningen", "Polisen"])
     assert suggest("Socialforvaltningen", names) == "; menade du 'Socialförvaltningen'?"

@@ -11,7 +11,7 @@ import yaml
 from typer.testing import CliRunner
 
 from planctl.cli import app
-from planctl.overview import collect
+from planctl.publish.county import collect
 
 ROOT = Path(__file__).parent.parent
 DATA = Path(__file__).parent / "data"

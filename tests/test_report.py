@@ -12,11 +12,12 @@ from typer.testing import CliRunner
 
 from planctl.cli import app
 from planctl.errors import PlanHasErrors, UsageError
-from planctl.followup import follow_up_files
-from planctl.model import FollowUp, Plan, number_text
-from planctl.render import report_files
-from planctl.report import build_report
-from planctl.validate import Unit, validate_unit
+from planctl.files import PlanFiles, follow_up_files
+from planctl.lint.engine import validate_unit
+from planctl.model import FollowUp, Plan, TargetState, Trend
+from planctl.publish.documents import report_files
+from planctl.publish.report import build_report
+from planctl.words import number_text
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
@@ -38,7 +39,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], str
 
 
 def vasteras_follow_ups() -> list[FollowUp]:
-    results = validate_unit(Unit(VASTERAS, tuple(follow_up_files(VASTERAS)), True), TODAY)
+    results = validate_unit(PlanFiles(VASTERAS, tuple(follow_up_files(VASTERAS))), TODAY)
     return [r.follow_up for r in results[1:] if r.follow_up is not None]
 
 
@@ -108,15 +109,17 @@ def test_chart_draws_target_and_baseline_where_the_plan_gives_them(built: dict[t
 def test_trend_and_target_judgement() -> None:
     report = build_report(_plan(FOLLOWED), _follow_ups(FOLLOWED), FOLLOWED.name)
     (view,) = report.indicators
-    assert (view.trend, view.on_target) == ("i önskad riktning", "målet ännu inte nått")
+    assert (view.trend, view.on_target) == (Trend.GOOD, TargetState.NOT_YET)
+    assert (view.trend_text, view.on_target_text) == ("i önskad riktning", "målet ännu inte nått")
     assert report.next_due == date(2027, 12, 12)
     assert report.money_sek == 120000 and report.hours == 300
 
 
 def test_wrong_way_indicators_are_called_so() -> None:
     report = build_report(_plan(), vasteras_follow_ups(), VASTERAS.name)
-    wrong = [i.name for i in report.indicators if i.trend == "i fel riktning"]
+    wrong = [i.name for i in report.indicators if i.trend is Trend.BAD]
     assert len(wrong) == 3
+    assert {i.trend_text for i in report.indicators if i.trend is Trend.BAD} == {"i fel riktning"}
 
 
 def test_next_due_is_two_years_after_the_latest_follow_up(built: dict[tuple[str, str], str]) -> None:
@@ -183,9 +186,21 @@ def test_an_overdue_follow_up_does_not_stop_the_report(tmp_path: Path) -> None:
     assert path.name == "followed-up-uppfoljning.md"
 
 
-def test_naming_a_follow_up_file_is_a_usage_error(tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match="är en uppföljning, inte en plan"):
-        report_files([FOLLOWED.parent / "followed-up" / "uppfoljning-2025-06.yaml"], "html", tmp_path, None, TODAY)
+def test_naming_a_follow_up_file_reports_on_its_plan(tmp_path: Path) -> None:
+    """One behaviour for every command: a follow-up named where a plan is expected stands for
+    the plan it belongs to (pre-commit passes the files a commit changed)."""
+    written = report_files(
+        [FOLLOWED.parent / "followed-up" / "uppfoljning-2025-06.yaml"], "html", tmp_path, None, TODAY
+    )
+    assert written == [tmp_path / "followed-up-uppfoljning.html"]
+
+
+def test_a_follow_up_outside_any_plan_folder_is_a_usage_error(tmp_path: Path) -> None:
+    orphan = FOLLOWED.parent.parent / "invalid" / "followup-orphan.yaml"
+    with pytest.raises(
+        UsageError, match="är en uppföljning som inte ligger i en mapp bredvid sin plan; ange planfilen"
+    ):
+        report_files([orphan], "html", tmp_path, None, TODAY)
 
 
 def test_cli_report(tmp_path: Path) -> None:
@@ -199,13 +214,13 @@ def test_cli_report(tmp_path: Path) -> None:
 
 
 def _plan(path: Path = VASTERAS) -> Plan:
-    result = validate_unit(Unit(path, tuple(follow_up_files(path)), True), TODAY)[0]
+    result = validate_unit(PlanFiles(path, tuple(follow_up_files(path))), TODAY)[0]
     assert result.plan is not None
     return result.plan
 
 
 def _follow_ups(path: Path) -> list[FollowUp]:
-    results = validate_unit(Unit(path, tuple(follow_up_files(path)), True), TODAY)
+    results = validate_unit(PlanFiles(path, tuple(follow_up_files(path))), TODAY)
     return [r.follow_up for r in results[1:] if r.follow_up is not None]
 
 

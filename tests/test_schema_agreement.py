@@ -17,7 +17,7 @@ import jsonschema
 import pytest
 from pydantic import ValidationError
 
-from planctl.loader import load_file
+from planctl.lint.loader import load_file
 from planctl.model import FollowUp, Plan
 
 ROOT = Path(__file__).parent.parent

@@ -6,10 +6,11 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from planctl.findings import Severity
-from planctl.loader import load_file
+from planctl.lint.engine import validate_file
+from planctl.lint.findings import Severity
+from planctl.lint.loader import load_file
+from planctl.lint.positions import locate
 from planctl.model import AreaTrack
-from planctl.validate import locate, validate_file
 
 ROOT = Path(__file__).parent.parent
 VASTERAS = ROOT / "plans" / "vasteras-atgardsplan-2025-2026.yaml"

@@ -115,8 +115,8 @@ def validate(
     Exempel: planctl validate plans/ --format github
     """
     with guard():
-        from planctl.reporters import REPORTERS
-        from planctl.validate import exit_code, validate_paths
+        from planctl.lint.engine import exit_code, validate_paths
+        from planctl.lint.reporters import reporter
 
         targets = paths or [Path("plans")]
         results = validate_paths(targets, _parse_today(today), jobs)
@@ -125,7 +125,7 @@ def validate(
 
             raise UsageError(f"inga planfiler (*.yaml) hittades i {', '.join(map(str, targets))}")
         color = output_format == "text" and sys.stdout.isatty()
-        REPORTERS[output_format](results, sys.stdout, color)
+        reporter(output_format)(results, sys.stdout, color)
         code = exit_code(results, strict)
     raise typer.Exit(code)
 
@@ -141,7 +141,7 @@ def schema(
     Exempel: planctl schema > schema/plan.schema.json
     """
     with guard():
-        from planctl.schema import schema_text
+        from planctl.model.schema import schema_text
 
         sys.stdout.write(schema_text("uppföljning" if follow_up else "plan"))
 
@@ -155,7 +155,7 @@ def rules(
     Exempel: planctl rules --markdown
     """
     with guard():
-        from planctl.rules_doc import rules_markdown, rules_text
+        from planctl.lint.rules.doc import rules_markdown, rules_text
 
         sys.stdout.write(rules_markdown() if markdown else rules_text())
 
@@ -180,7 +180,7 @@ def render(
     Exempel: planctl render plans/vasteras-atgardsplan-2025-2026.yaml --format html --out build
     """
     with guard():
-        from planctl.render import render_files
+        from planctl.publish.documents import render_files
 
         for written in render_files(plans, output_format, out, templates, _parse_today(today)):
             typer.echo(f"skrev {written}")
@@ -204,7 +204,7 @@ def report(
     Exempel: planctl report plans/vasteras-atgardsplan-2025-2026.yaml --format html --out build
     """
     with guard():
-        from planctl.render import report_files
+        from planctl.publish.documents import report_files
 
         for written in report_files(plans, output_format, out, templates, _parse_today(today)):
             typer.echo(f"skrev {written}")
@@ -223,7 +223,7 @@ def diff(
     Exempel: planctl diff HEAD~1:plans/vasteras-atgardsplan-2025-2026.yaml plans/vasteras-atgardsplan-2025-2026.yaml
     """
     with guard():
-        from planctl.diff import as_markdown, as_text, compare, load_plan
+        from planctl.publish.changes import as_markdown, as_text, compare, load_plan
 
         changes = compare(load_plan(old), load_plan(new))
         sys.stdout.write((as_markdown if output_format == "md" else as_text)(old, new, changes))
@@ -266,7 +266,7 @@ def overview(
     Exempel: planctl overview plans/ --out build
     """
     with guard():
-        from planctl.overview import write_overview
+        from planctl.publish.county import write_overview
 
         written = write_overview(paths or [Path("plans")], output_format, out, templates, _parse_today(today), jobs)
         typer.echo(f"skrev {written}")
@@ -285,7 +285,7 @@ def status(
     Exempel: planctl status plans/vasteras-atgardsplan-2025-2026.yaml
     """
     with guard():
-        from planctl.status import collect, exit_code, show
+        from planctl.publish.status import collect, exit_code, show
 
         day = _parse_today(today)
         statuses = collect(paths or [Path("plans")], day)

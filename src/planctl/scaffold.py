@@ -14,7 +14,7 @@ from pathlib import Path
 from planctl.errors import UsageError
 from planctl.files import exists, is_dir, name_problem
 from planctl.model import FIRST_YEAR, LAST_YEAR
-from planctl.printable import printable
+from planctl.terminal import printable
 
 _SLUG = str.maketrans("åäöéÅÄÖÉ ", "aaoeAAOE-")
 
@@ -27,7 +27,7 @@ def files_for(municipality: str, start: int) -> dict[str, str]:
     """Each file of a new repository, by its path relative to the repository."""
     end = start + 1
     stem = f"{slug(municipality)}-atgardsplan-{start}-{end}"
-    from planctl.schema import schema_text
+    from planctl.model.schema import schema_text
 
     return {
         "schema/plan.schema.json": schema_text("plan"),

@@ -11,26 +11,55 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from planctl.followup import MAX_MONTHS, next_due
-from planctl.model import Direction, FollowUp, Indicator, MeasureReport, Plan, PlanKind, Unit, number_text
+from planctl.model import (
+    Direction,
+    FollowUp,
+    Indicator,
+    Light,
+    MeasureReport,
+    Plan,
+    PlanKind,
+    Status,
+    TargetState,
+    Trend,
+    iter_indicators,
+    iter_measures,
+)
+from planctl.model.cadence import MAX_MONTHS, next_due
+from planctl.publish.charts import Chart, chart
+from planctl.words import (
+    baseline_text,
+    number_text,
+    period_text,
+    since_text,
+    target_state_text,
+    target_text,
+    trend_text,
+)
 
-LIGHTS = ("grön", "gul", "röd")
-NO_STATUS = "ingen status"
+#: The CSS class each light is drawn with; the words are the light's own (grön, gul, röd).
+LIGHT_CLASS = {Light.GRON: "ljus-grön", Light.GUL: "ljus-gul", Light.ROD: "ljus-röd"}
+#: The CSS class of a development that is good or bad news.
+TREND_CLASS = {Trend.GOOD: "riktning-rätt", Trend.BAD: "riktning-fel"}
 
 
 @dataclass(frozen=True)
 class StatusCell:
     """One measure at one follow-up."""
 
-    status: str | None
-    light: str | None
+    status: Status | None
+    light: Light | None
     comment: str | None
 
     @classmethod
     def of(cls, report: MeasureReport | None) -> StatusCell:
         if report is None:
             return cls(None, None, None)
-        return cls(report.status.value, report.status.light, report.comment)
+        return cls(report.status, report.status.light, report.comment)
+
+    @property
+    def light_class(self) -> str:
+        return LIGHT_CLASS[self.light] if self.light is not None else "ljus-ingen"
 
 
 @dataclass(frozen=True)
@@ -48,7 +77,7 @@ class MeasureStatus:
 
 
 @dataclass(frozen=True)
-class Tally:
+class LightCount:
     """How many measures of a group stand at each light in the latest follow-up."""
 
     label: str
@@ -60,29 +89,6 @@ class Tally:
     @property
     def total(self) -> int:
         return self.green + self.yellow + self.red + self.missing
-
-
-@dataclass(frozen=True)
-class ChartPoint:
-    label: str
-    value_text: str
-    x: float
-    y: float
-
-
-@dataclass(frozen=True)
-class Chart:
-    """A small line chart: values over time, with baseline and target as lines."""
-
-    width: int
-    height: int
-    points: tuple[ChartPoint, ...]
-    line: str
-    target_y: float | None
-    baseline_y: float | None
-    y_min_text: str
-    y_min: float
-    y_max: float
 
 
 @dataclass(frozen=True)
@@ -105,9 +111,26 @@ class IndicatorView:
     baseline: str | None
     target: str | None
     values: tuple[Value, ...]
-    trend: str
-    on_target: str | None
+    trend: Trend
+    on_target: TargetState | None
     chart: Chart | None
+
+    @property
+    def trend_text(self) -> str:
+        return trend_text(self.trend)
+
+    @property
+    def trend_class(self) -> str:
+        return TREND_CLASS.get(self.trend, "")
+
+    @property
+    def on_target_text(self) -> str | None:
+        return target_state_text(self.on_target) if self.on_target is not None else None
+
+    @property
+    def off_track(self) -> bool:
+        """Whether the indicator is going the wrong way or has not reached its target."""
+        return self.trend is Trend.BAD or self.on_target is TargetState.NOT_YET
 
 
 @dataclass(frozen=True)
@@ -129,9 +152,9 @@ class FollowUpReport:
     example_data: bool
     occasions: tuple[OccasionView, ...]
     measures: tuple[MeasureStatus, ...]
-    by_area: tuple[Tally, ...]
-    by_owner: tuple[Tally, ...]
-    totals: Tally
+    by_area: tuple[LightCount, ...]
+    by_owner: tuple[LightCount, ...]
+    totals: LightCount
     indicators: tuple[IndicatorView, ...]
     next_due: date
     next_due_from: str
@@ -153,12 +176,11 @@ def build_report(plan: Plan, follow_ups: Sequence[FollowUp], source_name: str) -
     """The report over all follow-ups of ``plan``, the latest one first in importance."""
     ordered = sorted(follow_ups, key=lambda f: f.date)
     measures = tuple(_measure_rows(plan, ordered))
-    period = f"{plan.period.start}–{plan.period.end}" if plan.period.end else str(plan.period.start)
-    due, due_from = next_due(plan, ordered)
+    due = next_due(plan, ordered)
     return FollowUpReport(
         municipality=plan.municipality,
         title=plan.title,
-        period=period,
+        period=period_text(plan.period),
         source_name=source_name,
         example_data=any(f.example_data for f in ordered),
         occasions=tuple(
@@ -170,8 +192,8 @@ def build_report(plan: Plan, follow_ups: Sequence[FollowUp], source_name: str) -
         by_owner=_tallies(measures, lambda m: m.owners, order=[o.id for o in plan.organisations]),
         totals=_tally("Samtliga åtgärder", measures),
         indicators=tuple(_indicators(plan, ordered)),
-        next_due=due,
-        next_due_from=due_from,
+        next_due=due.day,
+        next_due_from=since_text(due.start),
         money_sek=sum(m.money_sek or 0 for m in measures),
         hours=sum(m.hours or 0 for m in measures),
         under_the_law=plan.kind is PlanKind.ATGARDSPLAN,
@@ -183,37 +205,38 @@ def build_report(plan: Plan, follow_ups: Sequence[FollowUp], source_name: str) -
 def _measure_rows(plan: Plan, ordered: Sequence[FollowUp]) -> list[MeasureStatus]:
     reports = [{r.measure: r for r in f.measures} for f in ordered]
     rows = []
-    for area in plan.focus_areas:
-        for measure in area.measures:
-            history = tuple(StatusCell.of(by_id.get(measure.id)) for by_id in reports)
-            latest = next((by_id[measure.id] for by_id in reversed(reports) if measure.id in by_id), None)
-            costs = [by_id[measure.id].cost for by_id in reports if measure.id in by_id]
-            money = [c.money_sek for c in costs if c and c.money_sek is not None]
-            hours = [c.hours for c in costs if c and c.hours is not None]
-            rows.append(
-                MeasureStatus(
-                    id=measure.id,
-                    title=measure.title,
-                    area=area.title,
-                    owners=tuple(measure.owners),
-                    lead=measure.lead,
-                    latest=StatusCell.of(latest),
-                    history=history,
-                    money_sek=sum(money) if money else None,
-                    hours=sum(hours) if hours else None,
-                )
+    for measure, area, _ in iter_measures(plan):
+        history = tuple(StatusCell.of(by_id.get(measure.id)) for by_id in reports)
+        latest = next((by_id[measure.id] for by_id in reversed(reports) if measure.id in by_id), None)
+        costs = [by_id[measure.id].cost for by_id in reports if measure.id in by_id]
+        money = [c.money_sek for c in costs if c and c.money_sek is not None]
+        hours = [c.hours for c in costs if c and c.hours is not None]
+        rows.append(
+            MeasureStatus(
+                id=measure.id,
+                title=measure.title,
+                area=area.title,
+                owners=tuple(measure.owners),
+                lead=measure.lead,
+                latest=StatusCell.of(latest),
+                history=history,
+                money_sek=sum(money) if money else None,
+                hours=sum(hours) if hours else None,
             )
+        )
     return rows
 
 
-def _tally(label: str, rows: Sequence[MeasureStatus]) -> Tally:
+def _tally(label: str, rows: Sequence[MeasureStatus]) -> LightCount:
     lights = [row.latest.light for row in rows]
-    return Tally(label, lights.count("grön"), lights.count("gul"), lights.count("röd"), lights.count(None))
+    return LightCount(
+        label, lights.count(Light.GRON), lights.count(Light.GUL), lights.count(Light.ROD), lights.count(None)
+    )
 
 
 def _tallies(
     rows: Sequence[MeasureStatus], keys: Callable[[MeasureStatus], Sequence[str]], order: Sequence[str] = ()
-) -> tuple[Tally, ...]:
+) -> tuple[LightCount, ...]:
     groups: dict[str, list[MeasureStatus]] = {key: [] for key in order}
     for row in rows:
         for key in keys(row):
@@ -222,12 +245,12 @@ def _tallies(
 
 
 def _indicators(plan: Plan, ordered: Sequence[FollowUp]) -> list[IndicatorView]:
-    views = [_indicator_view("Hela planen", None, indicator, ordered) for indicator in plan.indicators]
-    for area in plan.focus_areas:
-        for measure in area.measures:
-            for indicator in measure.follow_up.indicators if measure.follow_up else ():
-                views.append(_indicator_view(area.title, measure.title, indicator, ordered))
-    return views
+    return [
+        _indicator_view(
+            at.area.title if at.area else "Hela planen", at.measure.title if at.measure else None, at.indicator, ordered
+        )
+        for at in iter_indicators(plan)
+    ]
 
 
 def _indicator_view(area: str, measure: str | None, indicator: Indicator, ordered: Sequence[FollowUp]) -> IndicatorView:
@@ -239,8 +262,6 @@ def _indicator_view(area: str, measure: str | None, indicator: Indicator, ordere
         for measurement in report.values
     ]
     unit = indicator.unit
-    baseline = indicator.baseline
-    target = indicator.target
     return IndicatorView(
         id=indicator.id,
         name=indicator.name,
@@ -248,35 +269,33 @@ def _indicator_view(area: str, measure: str | None, indicator: Indicator, ordere
         area=area,
         unit=unit.value if unit else None,
         direction=indicator.direction.value if indicator.direction else None,
-        baseline=f"{number_text(baseline.value, unit)} ({baseline.period})" if baseline else None,
-        target=(f"{number_text(target.value, unit)}" + (f" senast {target.by}" if target.by else ""))
-        if target
-        else None,
+        baseline=baseline_text(indicator),
+        target=target_text(indicator),
         values=tuple(Value(m.period, number_text(m.value, unit), m.source, reported) for m, reported in values),
         trend=_trend(indicator, [m.value for m, _ in values]),
         on_target=_on_target(indicator, [m.value for m, _ in values]),
-        chart=_chart(indicator, [(m.period, m.value) for m, _ in values]) if values and unit else None,
+        chart=chart(indicator, [(m.period, m.value) for m, _ in values]) if values and unit else None,
     )
 
 
-def _trend(indicator: Indicator, values: Sequence[float]) -> str:
+def _trend(indicator: Indicator, values: Sequence[float]) -> Trend:
     series = ([indicator.baseline.value] if indicator.baseline else []) + list(values)
     if not values:
-        return "inga värden redovisade"
+        return Trend.NO_VALUES
     if len(series) < 2:
-        return "för få värden för att se en riktning"
+        return Trend.TOO_FEW
     change = series[-1] - series[-2]
     if indicator.direction is None:
-        return "ökar" if change > 0 else "minskar" if change < 0 else "oförändrad"
+        return Trend.UP if change > 0 else Trend.DOWN if change < 0 else Trend.UNCHANGED
     if change == 0:
-        return "oförändrad"
+        return Trend.UNCHANGED
     if indicator.direction is Direction.BIBEHALLA:
-        return "förändras, men ska bibehållas"
+        return Trend.MOVED
     good = (change > 0) == (indicator.direction is Direction.OKA)
-    return "i önskad riktning" if good else "i fel riktning"
+    return Trend.GOOD if good else Trend.BAD
 
 
-def _on_target(indicator: Indicator, values: Sequence[float]) -> str | None:
+def _on_target(indicator: Indicator, values: Sequence[float]) -> TargetState | None:
     if indicator.target is None or not values:
         return None
     latest, goal = values[-1], indicator.target.value
@@ -286,53 +305,4 @@ def _on_target(indicator: Indicator, values: Sequence[float]) -> str | None:
         reached = latest >= goal
     else:
         reached = latest == goal
-    return "målet nått" if reached else "målet ännu inte nått"
-
-
-CHART_WIDTH, CHART_HEIGHT = 320, 160
-#: room for the axis labels (left), the value labels above the points (top) and the periods (bottom)
-_LEFT, _RIGHT, _TOP, _BOTTOM = 56, 12, 22, 34
-#: the first and last points sit this far inside the plot, so their labels stay clear of the axis
-_INSET = 22
-
-
-def _chart(indicator: Indicator, series: Sequence[tuple[str, float]]) -> Chart:
-    """Coordinates for a small line chart; all rounding is fixed, so the SVG is stable."""
-    unit = indicator.unit
-    extra = [point.value for point in (indicator.baseline, indicator.target) if point is not None]
-    values = [v for _, v in series]
-    low, high = min(values + extra), max(values + extra)
-    floor, ceiling = indicator.bounds()
-    if unit is Unit.SKALA and floor is not None and ceiling is not None:
-        low, high = floor, ceiling  # a scale is shown whole
-    elif floor is not None:
-        low = min(low, floor)  # counts and shares are drawn from zero, so change is not exaggerated
-    if high == low:
-        high = low + 1
-    plot_w = CHART_WIDTH - _LEFT - _RIGHT - 2 * _INSET
-    plot_h = CHART_HEIGHT - _TOP - _BOTTOM
-
-    def y_of(value: float) -> float:
-        return round(_TOP + plot_h * (1 - (value - low) / (high - low)), 1)
-
-    step = plot_w / max(len(series) - 1, 1)
-    points = tuple(
-        ChartPoint(
-            label,
-            number_text(value, unit),
-            round(_LEFT + (step * i if len(series) > 1 else plot_w / 2), 1),
-            y_of(value),
-        )
-        for i, (label, value) in enumerate(series)
-    )
-    return Chart(
-        width=CHART_WIDTH,
-        height=CHART_HEIGHT,
-        points=points,
-        line=" ".join(f"{p.x:g},{p.y:g}" for p in points),
-        target_y=y_of(indicator.target.value) if indicator.target else None,
-        baseline_y=y_of(indicator.baseline.value) if indicator.baseline else None,
-        y_min_text=number_text(low, unit),
-        y_min=y_of(low),
-        y_max=y_of(high),
-    )
+    return TargetState.REACHED if reached else TargetState.NOT_YET

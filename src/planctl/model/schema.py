@@ -7,7 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from planctl.model import FollowUp, Plan
+from planctl.model.followup import FollowUp
+from planctl.model.plan import Plan
 
 SCHEMA_BASE = "https://planctl.invalid/schema/"
 #: file name of each schema, by the kind of document it describes

@@ -57,6 +57,10 @@ class Finding:
         file, line, column, code, severity, message, path, silenced_by = values
         return cls(file, line, column, code, Severity(severity), message, path, silenced_by)
 
+    def silenced(self, reason: str) -> Finding:
+        """The same finding, silenced by the plan with ``reason``."""
+        return Finding(self.file, self.line, self.column, self.code, self.severity, self.message, self.path, reason)
+
     def location(self) -> str:
         if self.line:
             return f"{self.file}:{self.line}:{self.column}"

@@ -1,136 +1,31 @@
-"""The plan format: a pydantic model of a prevention plan.
+"""The plan: an åtgärdsplan under Lag (2023:196) or a unit's handlingsplan, as pydantic models.
 
-YAML keys are English, content is Swedish. Text fields may hold Markdown.
-The model checks shape and types only; rules that look across the plan
-(references, the law's demands, good practice) live in ``checks.py``.
+YAML keys are English, content is Swedish. Text fields may hold Markdown. The models check
+shape and types only; rules that look across the plan (references, the law's demands, good
+practice) live in ``planctl.lint.rules``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import BeforeValidator, Field, StringConstraints
 from pydantic import Strict as StrictInput
-from pydantic_core import PydanticCustomError
 
-#: An identifier that other parts of the plan refer to.
-Id = Annotated[
-    str,
-    StringConstraints(pattern=r"^[A-Za-zÅÄÖåäöÉé0-9][A-Za-zÅÄÖåäöÉé0-9_.\-]*$", max_length=80),
-]
-#: A piece of Swedish text; may hold Markdown.
-Text = Annotated[str, StringConstraints(min_length=1)]
-#: The years a plan's dates may fall in: wide enough for any real plan, narrow enough that
-#: date arithmetic (two years after a follow-up) never leaves the calendar.
-FIRST_YEAR, LAST_YEAR = 1900, 2200
-
-
-#: Numbers and truth values are taken as YAML wrote them: "12" stays text and is refused where a
-#: number belongs, as the exported JSON Schema refuses it in an editor.
-def _whole(value: object) -> object:
-    """12.0 is the integer 12, as JSON Schema (and so an editor) counts it; 12.5 is not."""
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
-
-Int = Annotated[int, BeforeValidator(_whole), StrictInput()]
-Bool = Annotated[bool, StrictInput()]
-#: A number: an integer or a decimal, never text, a truth value, .nan or .inf.
-Number = Annotated[float, StrictInput()]
-Year = Annotated[int, BeforeValidator(_whole), StrictInput(), Field(ge=FIRST_YEAR, le=LAST_YEAR)]
-
-#: ASCII digits only: ``\d`` would also take digits of other scripts (``٢٠٢٤``).
-PARTIAL_DATE = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
-
-MONTH_NAMES = (
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
+from planctl.model.fields import (
+    Bool,
+    Day,
+    Id,
+    Int,
+    Number,
+    Part,
+    PartialDate,
+    Text,
+    Year,
+    _iso_date,
+    _whole,
 )
-
-
-def _iso_date(value: object) -> object:
-    """YAML reads an unquoted 2024-06-15 as a date; a partial date keeps it as text."""
-    return value.isoformat() if isinstance(value, dt.date) else value
-
-
-def _in_calendar(value: str) -> str:
-    """A partial date that exists: no 30 februari, no year 0 or 9999."""
-    parts = [int(part) for part in value.split("-")]
-    if not FIRST_YEAR <= parts[0] <= LAST_YEAR:
-        raise PydanticCustomError(
-            "planctl_year_range",
-            "året {year} ligger utanför {first}–{last}; skriv datumet som ÅÅÅÅ-MM-DD",
-            {"year": value.split("-")[0], "first": FIRST_YEAR, "last": LAST_YEAR},
-        )
-    if len(parts) >= 2 and not 1 <= parts[1] <= 12:
-        raise PydanticCustomError(
-            "planctl_no_such_month", "månad {month} finns inte; skriv datumet som ÅÅÅÅ-MM-DD", {"month": parts[1]}
-        )
-    if len(parts) == 3:
-        try:
-            dt.date(*parts)
-        except ValueError:
-            raise PydanticCustomError(
-                "planctl_no_such_day",
-                "{day} {month} {year} finns inte",
-                {"day": parts[2], "month": MONTH_NAMES[parts[1] - 1], "year": parts[0]},
-            ) from None
-    return value
-
-
-def _day_in_range(value: dt.date) -> dt.date:
-    if not FIRST_YEAR <= value.year <= LAST_YEAR:
-        raise PydanticCustomError(
-            "planctl_year_range",
-            "året {year} ligger utanför {first}–{last}; skriv datumet som ÅÅÅÅ-MM-DD",
-            {"year": f"{value.year:04d}", "first": FIRST_YEAR, "last": LAST_YEAR},
-        )
-    return value
-
-
-def _day_from_text(value: object) -> object:
-    """A whole date: YAML's date, or the same quoted (``"2024-02-30"`` gets the same words).
-
-    Nothing else is read as a date: pydantic would take a number as seconds since 1970.
-    """
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
-        _in_calendar(value)
-        return dt.date.fromisoformat(value)
-    raise PydanticCustomError("date_type", "expected a date")
-
-
-#: A date as precise as the source: ``2024``, ``2024-06`` or ``2024-06-15``.
-PartialDate = Annotated[
-    str,
-    BeforeValidator(_iso_date, json_schema_input_type=Annotated[str, StringConstraints(pattern=PARTIAL_DATE.pattern)]),
-    StringConstraints(pattern=PARTIAL_DATE.pattern),
-    AfterValidator(_in_calendar),
-]
-
-#: A whole date (ÅÅÅÅ-MM-DD) within the years a plan may speak of.
-Day = Annotated[dt.date, BeforeValidator(_day_from_text, json_schema_input_type=dt.date), AfterValidator(_day_in_range)]
-
-
-class Strict(BaseModel):
-    """Base for every part of a plan: unknown keys are errors, nothing is coerced silently."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, allow_inf_nan=False)
 
 
 class PlanKind(StrEnum):
@@ -196,15 +91,15 @@ PREVENTION_STEPS: dict[int, str] = {
 }
 
 
-class Silence(Strict):
+class Silence(Part):
     """Silences one check for the plan or for one element, with a written reason."""
 
-    rule: Annotated[str, StringConstraints(pattern=r"^[A-Z]{1,3}\d{3}$")]
+    rule: Annotated[str, StringConstraints(pattern=r"^[A-Z]{1,3}[0-9]{3}$")]
     reason: Text
     until: Day | None = None
 
 
-class SourceRef(Strict):
+class SourceRef(Part):
     """A source the text rests on, with page references where the source gives them."""
 
     title: Text
@@ -213,14 +108,14 @@ class SourceRef(Strict):
     url: str | None = None
 
 
-class Section(Strict):
+class Section(Part):
     """A free-text section of the document (introduction, chapter intros)."""
 
     title: Text
     text: Text
 
 
-class Decision(Strict):
+class Decision(Part):
     """Who decided the plan, when, and under which registry reference (diarienummer)."""
 
     body: Text | None = None
@@ -229,7 +124,7 @@ class Decision(Strict):
     text: Text | None = None
 
 
-class Lagesbild(Strict):
+class Lagesbild(Part):
     """The situation picture of local crime that the plan rests on (4–5 §§)."""
 
     title: Text
@@ -239,7 +134,7 @@ class Lagesbild(Strict):
     note: Text | None = None
 
 
-class RelatedPlan(Strict):
+class RelatedPlan(Part):
     """An earlier plan or another plan or policy this one relates to (7 §)."""
 
     title: Text | None = None
@@ -249,7 +144,7 @@ class RelatedPlan(Strict):
     note: Text | None = None
 
 
-class FollowUpArrangement(Strict):
+class FollowUpArrangement(Part):
     """How the plan as a whole is followed up (6 §: at least every other year)."""
 
     #: months between follow-ups; None where the plan does not say
@@ -262,7 +157,7 @@ class FollowUpArrangement(Strict):
     in_depth: list[Year] = Field(default_factory=list)
 
 
-class Organisation(Strict):
+class Organisation(Part):
     id: Id
     name: Text
     type: OrganisationType = OrganisationType.FORVALTNING
@@ -270,7 +165,7 @@ class Organisation(Strict):
     abbreviation: Bool = False
 
 
-class Cause(Strict):
+class Cause(Part):
     """A named cause from the cause analysis (orsaksanalys)."""
 
     id: Id
@@ -278,12 +173,12 @@ class Cause(Strict):
     description: Text | None = None
 
 
-class CauseAnalysis(Strict):
+class CauseAnalysis(Part):
     text: Text
     causes: list[Cause] = Field(default_factory=list)
 
 
-class Range(Strict):
+class Range(Part):
     """A span of years, or something recurring (``årligen med start 2025``)."""
 
     start: Year
@@ -319,16 +214,6 @@ class Unit(StrEnum):
     TIMMAR = "timmar"
 
 
-def number_text(value: float, unit: Unit | None = None) -> str:
-    """A number the Swedish way: decimal comma, thin groups of thousands, the unit's sign."""
-    rounded = round(value, 1)
-    whole = float(rounded).is_integer()
-    text = f"{int(rounded):,}" if whole else f"{rounded:,.1f}"
-    text = text.replace(",", "\u00a0").replace(".", ",")
-    suffix = {Unit.PROCENT: "\u00a0%", Unit.KRONOR: "\u00a0kr", Unit.TIMMAR: "\u00a0h"}.get(unit) if unit else None
-    return text + (suffix or "")
-
-
 class Direction(StrEnum):
     """Which way the indicator should move."""
 
@@ -337,7 +222,7 @@ class Direction(StrEnum):
     BIBEHALLA = "bibehålla"
 
 
-class Measurement(Strict):
+class Measurement(Part):
     """One measured value of an indicator, for a period, from a source."""
 
     value: Number
@@ -349,13 +234,13 @@ class Measurement(Strict):
     note: Text | None = None
 
 
-class Target(Strict):
+class Target(Part):
     value: Number
     by: PartialDate | None = None
     note: Text | None = None
 
 
-class Indicator(Strict):
+class Indicator(Part):
     """A follow-up indicator (uppföljningsmått)."""
 
     id: Id
@@ -380,7 +265,7 @@ class Indicator(Strict):
         return 0.0, None
 
 
-class MeasureFollowUp(Strict):
+class MeasureFollowUp(Part):
     """How a measure is followed up: indicators, a named forum, or words."""
 
     indicators: list[Indicator] = Field(default_factory=list)
@@ -388,13 +273,13 @@ class MeasureFollowUp(Strict):
     text: Text | None = None
 
 
-class Method(Strict):
+class Method(Part):
     name: Text
     evidence_based: Bool | None = None
     url: str | None = None
 
 
-class Measure(Strict):
+class Measure(Part):
     """A measure (åtgärd): who does what, when, to which end, and how it is followed up."""
 
     id: Id
@@ -416,7 +301,7 @@ class Measure(Strict):
     silence: list[Silence] = Field(default_factory=list)
 
 
-class FocusArea(Strict):
+class FocusArea(Part):
     """A crime area (brottsområde) with its description, cause analysis and measures."""
 
     id: Id
@@ -431,7 +316,7 @@ class FocusArea(Strict):
     silence: list[Silence] = Field(default_factory=list)
 
 
-class Plan(Strict):
+class Plan(Part):
     """A prevention plan: an åtgärdsplan under Lag (2023:196) or a unit's handlingsplan."""
 
     format_version: Literal[1]
@@ -467,57 +352,3 @@ class Plan(Strict):
     prevention_cycle_step: Annotated[int, BeforeValidator(_whole), StrictInput(), Field(ge=1, le=7)] | None = None
     notes: list[Text] = Field(default_factory=list)
     silence: list[Silence] = Field(default_factory=list)
-
-
-class Status(StrEnum):
-    """A measure's status at a follow-up."""
-
-    EJ_PABORJAD = "ej påbörjad"
-    PAGAR = "pågår"
-    GENOMFORD = "genomförd"
-    FORSENAD = "försenad"
-    AVBRUTEN = "avbruten"
-
-    @property
-    def light(self) -> str:
-        """Brå's traffic light: grön (on track), gul (behind), röd (stopped)."""
-        return {"genomförd": "grön", "pågår": "grön", "ej påbörjad": "gul", "försenad": "gul"}.get(self.value, "röd")
-
-
-class Cost(Strict):
-    """What a measure cost in the period, where known."""
-
-    money_sek: Annotated[float, StrictInput(), Field(ge=0)] | None = None
-    hours: Annotated[float, StrictInput(), Field(ge=0)] | None = None
-    note: Text | None = None
-
-
-class MeasureReport(Strict):
-    measure: Id
-    status: Status
-    comment: Text | None = None
-    cost: Cost | None = None
-
-
-class IndicatorReport(Strict):
-    indicator: Id
-    values: list[Measurement] = Field(default_factory=list)
-    comment: Text | None = None
-
-
-class FollowUp(Strict):
-    """One follow-up occasion of a plan (6 §: at least every other year)."""
-
-    format_version: Literal[1]
-    kind: Literal["uppföljning"]
-    #: the id of the plan followed up
-    plan: Id
-    date: Day
-    reported_by: Text
-    #: true when the figures are invented for illustration; the report says so on its first page
-    example_data: Bool = False
-    summary: Text | None = None
-    lagesbild_updated: Bool | None = None
-    measures: list[MeasureReport] = Field(default_factory=list)
-    indicators: list[IndicatorReport] = Field(default_factory=list)
-    notes: list[Text] = Field(default_factory=list)

@@ -9,17 +9,17 @@ absurd nesting. The tree is kept so that any finding can be placed at
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import yaml
 
 from planctl.files import kind_of
-from planctl.findings import Finding, path_text
-from planctl.rules import RULES
+from planctl.lint.findings import Finding, path_text
+from planctl.lint.positions import EDITOR_BREAK, PLAIN, Lines, Mark, file_finding, finding
+from planctl.lint.rules import RULES
 
 try:  # libyaml is 15x faster; the pure-Python loader is a correct fallback
     from yaml import CSafeLoader as _BaseLoader
@@ -44,14 +44,6 @@ _TYPE_WORDS = {
     _TAG + "null": "ett tomt värde",
 }
 _DEEP_BLOCK = re.compile(r"^[ \-?:]{300,}", re.MULTILINE)
-
-
-class Mark(Protocol):
-    """A position in a file as PyYAML's marks give it, 0-based (pure-Python and libyaml marks alike)."""
-
-    line: int
-    column: int
-    index: int
 
 
 class _Loader(_BaseLoader):
@@ -80,39 +72,6 @@ class _Loader(_BaseLoader):
         return _SEQ if kind is yaml.SequenceNode else _MAP
 
 
-#: Characters YAML 1.1 (and so libyaml) takes as line breaks but editors and ``grep -n`` do not.
-_EXOTIC_BREAKS = ("\u2028", "\u2029", "\x85")
-_EDITOR_BREAK = re.compile("\r\n|\n|\r")
-
-
-class Lines:
-    """Places as an editor shows them: 1-based lines and columns counted in characters.
-
-    libyaml counts U+2028, U+2029 and U+0085 as line breaks, so in a file holding one every
-    later line would be off by one. Only such files pay for a table of line starts.
-    """
-
-    def __init__(self, text: str) -> None:
-        self.starts: list[int] | None = None
-        if any(mark in text for mark in _EXOTIC_BREAKS):
-            self.starts = [0, *(match.end() for match in _EDITOR_BREAK.finditer(text))]
-
-    def place(self, mark: Mark) -> tuple[int, int]:
-        if self.starts is None:
-            return mark.line + 1, mark.column + 1
-        line = bisect.bisect_right(self.starts, mark.index) - 1
-        return line + 1, mark.index - self.starts[line] + 1
-
-    @staticmethod
-    def of_index(text: str, index: int) -> tuple[int, int]:
-        """The line and column of character ``index`` in ``text``, by editor line breaks."""
-        line_start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
-        return len(_EDITOR_BREAK.findall(text, 0, line_start)) + 1, index - line_start + 1
-
-
-_PLAIN = Lines("")
-
-
 @dataclass
 class LoadedFile:
     """A plan file as read: its values, its node tree, and what went wrong."""
@@ -124,7 +83,7 @@ class LoadedFile:
     #: False when the file could not be read into values at all
     usable: bool = False
     #: turns the tree's marks into editor lines
-    lines: Lines = field(default_factory=lambda: _PLAIN)
+    lines: Lines = field(default_factory=lambda: PLAIN)
     #: the decoded text, for the places the tree does not keep (an alias's own position)
     text: str = ""
     #: nodes reached more than once through aliases (``*name``)
@@ -134,19 +93,6 @@ class LoadedFile:
 
     def place(self, mark: Mark) -> tuple[int, int]:
         return self.lines.place(mark)
-
-
-def finding(
-    path: str, code: str, message: str, mark: Mark | None = None, doc_path: str = "", lines: Lines = _PLAIN
-) -> Finding:
-    """A finding of rule ``code`` at a libyaml mark (0-based), or at the start of the file."""
-    line, column = lines.place(mark) if mark is not None else (1, 1)
-    return Finding(path, line, column, code, RULES[code].severity, message, doc_path)
-
-
-def file_finding(path: str, code: str, message: str) -> Finding:
-    """A finding about a file planctl could not read at all: it has no line to point at."""
-    return Finding(path, 0, 0, code, RULES[code].severity, message)
 
 
 def type_word(node: yaml.Node) -> str | None:
@@ -336,7 +282,7 @@ def _syntax_finding(error: yaml.MarkedYAMLError, text: str, name: str, lines: Li
         # a | block of text, where YAML allows it) is not what went wrong.
         index = min(mark.index, len(text))
         line_start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
-        content = _EDITOR_BREAK.split(text[line_start:], maxsplit=1)[0]
+        content = EDITOR_BREAK.split(text[line_start:], maxsplit=1)[0]
         indent = content[: len(content) - len(content.lstrip(" \t"))]
         if "\t" in indent:
             line, _ = lines.place(mark)

@@ -8,13 +8,15 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from planctl.followup import DUE_SOON_DAYS
-from planctl.printable import console as printable_console
-from planctl.printable import printable
-from planctl.report import FollowUpReport, build_report
-from planctl.validate import Unit, blocking, discover, units, validate_unit
+from planctl.lint.engine import blocking, check_plans
+from planctl.lint.reporters.common import line_of
+from planctl.model import Light
+from planctl.model.cadence import DUE_SOON_DAYS
+from planctl.publish.report import FollowUpReport, build_report
+from planctl.terminal import console as terminal_console
+from planctl.terminal import printable
 
-_LIGHT_STYLE = {"grön": "green", "gul": "yellow", "röd": "red"}
+_LIGHT_STYLE = {Light.GRON: "green", Light.GUL: "yellow", Light.ROD: "red"}
 
 
 @dataclass
@@ -26,11 +28,8 @@ class PlanStatus:
 
 def collect(paths: Sequence[Path], today: date) -> list[PlanStatus]:
     """The report of every plan under ``paths``; plans with errors carry them instead."""
-    from planctl.reporters import line_of
-
     statuses = []
-    for unit in units(discover(paths)):
-        results = validate_unit(Unit(unit.plan, unit.follow_ups, True), today)
+    for _, results in check_plans(paths, today):
         plan_result, follow_up_results = results[0], results[1:]
         errors = [line_of(f) for f in blocking(results)]
         if plan_result.plan is None or errors:
@@ -48,7 +47,7 @@ def show(statuses: Sequence[PlanStatus], today: date, stream: TextIO, color: boo
     from rich.table import Table
     from rich.text import Text
 
-    console = printable_console(stream, color, width=120)
+    console = terminal_console(stream, color, width=120)
 
     def line(text: str, style: str = "") -> None:
         console.print(Text(printable(text), style=style), soft_wrap=True)
@@ -102,9 +101,7 @@ def show(statuses: Sequence[PlanStatus], today: date, stream: TextIO, color: boo
             f"Grön {totals.green}, gul {totals.yellow}, röd {totals.red}, utan status {totals.missing} av {totals.total} åtgärder."
         )
 
-        off_track = [
-            i for i in report.indicators if i.trend == "i fel riktning" or i.on_target == "målet ännu inte nått"
-        ]
+        off_track = [i for i in report.indicators if i.off_track]
         if off_track:
             indicators = Table(title="Indikatorer som inte går åt rätt håll", title_justify="left", expand=True)
             for column in ("Indikator", "Senaste värde", "Utveckling", "Mål"):
@@ -114,8 +111,8 @@ def show(statuses: Sequence[PlanStatus], today: date, stream: TextIO, color: boo
                 indicators.add_row(
                     Text(printable(view.name)),
                     Text(printable(f"{last.value_text} ({last.period})" if last else "–")),
-                    view.trend,
-                    view.on_target or "–",
+                    view.trend_text,
+                    view.on_target_text or "–",
                 )
             console.print(indicators)
         console.print()

@@ -14,11 +14,12 @@ from pathlib import Path
 
 from planctl.errors import PlanHasErrors, UsageError
 from planctl.files import is_dir, is_file
-from planctl.findings import short_line
-from planctl.loader import MAX_BYTES, load_bytes
-from planctl.markdown import to_markdown_code
+from planctl.lint.findings import short_line
+from planctl.lint.loader import MAX_BYTES, load_bytes
 from planctl.model import FocusArea, Indicator, Measure, Plan, Range
-from planctl.printable import printable
+from planctl.publish.markdown import to_markdown_code
+from planctl.terminal import printable
+from planctl.words import timing_text
 
 
 @dataclass(frozen=True)
@@ -92,8 +93,8 @@ def load_plan(spec: str) -> Plan:
     """A valid plan, or an error that lists what is wrong with it."""
     from pydantic import ValidationError
 
-    from planctl.reporters import line_of
-    from planctl.validate import model_findings
+    from planctl.lint.model_errors import model_findings
+    from planctl.lint.reporters.common import line_of
 
     name, raw = read_version(spec)
     loaded = load_bytes(raw, name)
@@ -126,13 +127,7 @@ def _text(value: object) -> str:
 
 
 def timing_words(timing: Range | None) -> str:
-    if timing is None:
-        return "ej angiven"
-    if timing.text:
-        return timing.text
-    if timing.recurrence:
-        return f"{timing.recurrence} från {timing.start}"
-    return f"{timing.start}–{timing.end}" if timing.end and timing.end != timing.start else str(timing.start)
+    return timing_text(timing) or "ej angiven"
 
 
 def _field(label: str, old: object, new: object) -> list[str]:
@@ -327,7 +322,7 @@ def as_text(old_name: str, new_name: str, changes: Sequence[Change]) -> str:
 
 
 def _md(text: str) -> str:
-    from planctl.markdown import to_markdown_line
+    from planctl.publish.markdown import to_markdown_line
 
     return to_markdown_line(text)
 

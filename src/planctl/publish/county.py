@@ -14,12 +14,11 @@ from pathlib import Path
 from typing import Literal
 
 from planctl.errors import UsageError
-from planctl.files import output_problem
-from planctl.followup import next_due
-from planctl.model import PREVENTION_STEPS, READINESS_STAGES, AreaTrack, FollowUp, Plan, PlanKind
-from planctl.validate import Unit, blocking, discover, map_units, units, validate_unit
-
-LEVELS = ("universell", "selektiv", "indikerad", "ej angiven")
+from planctl.files import PlanFiles, discover, output_problem, select_plans
+from planctl.lint.engine import blocking, map_units, validate_unit
+from planctl.model import PREVENTION_STEPS, READINESS_STAGES, AreaTrack, FollowUp, Plan, PlanKind, iter_measures
+from planctl.model.cadence import next_due
+from planctl.words import LEVEL_LABELS, period_text
 
 
 @dataclass(frozen=True)
@@ -41,14 +40,17 @@ class PlanRow:
     areas: tuple[str, ...] = ()
     protective_factors: tuple[str, ...] = ()
     methods: tuple[str, ...] = ()
-    levels: tuple[int, int, int, int] = (0, 0, 0, 0)
+    #: measures at each prevention level, in the order of LEVEL_LABELS
+    levels: tuple[int, ...] = (0, 0, 0, 0)
     measures: int = 0
     readiness: str | None = None
     prevention_step: str | None = None
 
 
 @dataclass(frozen=True)
-class Tally:
+class Spread:
+    """How many plans, in which municipalities, name one area, method or protective factor."""
+
     label: str
     plans: int
     municipalities: tuple[str, ...]
@@ -58,9 +60,9 @@ class Tally:
 class Overview:
     today: date
     rows: tuple[PlanRow, ...]
-    areas: tuple[Tally, ...]
-    methods: tuple[Tally, ...]
-    protective_factors: tuple[Tally, ...]
+    areas: tuple[Spread, ...]
+    methods: tuple[Spread, ...]
+    protective_factors: tuple[Spread, ...]
     levels: tuple[tuple[str, int], ...]
 
     @property
@@ -72,10 +74,13 @@ class Overview:
         return tuple(r for r in self.rows if r.errors)
 
 
-def plan_row(unit: Unit, today: date) -> PlanRow:
-    """Validate one plan with its follow-ups and keep only what the overview shows."""
-    results = validate_unit(unit, today)
+def plan_row(files: PlanFiles, today: date) -> PlanRow | None:
+    """Validate one plan with its follow-ups and keep only what the overview shows; None for a
+    follow-up outside any plan's folder, which is no plan."""
+    results = validate_unit(files, today)
     plan_result = results[0]
+    if plan_result.follow_up is not None:
+        return None
     errors = len(blocking(results))
     plan = plan_result.plan
     if plan is None or errors:
@@ -86,17 +91,17 @@ def plan_row(unit: Unit, today: date) -> PlanRow:
 
 def _row(path: str, plan: Plan, done: Sequence[FollowUp], today: date) -> PlanRow:
     end = plan.period.end or plan.period.start
-    measures = [m for area in plan.focus_areas for m in area.measures]
-    levels = Counter(m.prevention_level.value if m.prevention_level else "ej angiven" for m in measures)
+    measures = [measure for measure, _, _ in iter_measures(plan)]
+    levels = Counter(m.prevention_level.value if m.prevention_level else LEVEL_LABELS[-1] for m in measures)
     is_action_plan = plan.kind is PlanKind.ATGARDSPLAN
-    due, _ = next_due(plan, done)
+    due = next_due(plan, done).day
     return PlanRow(
         file=path,
         errors=0,
         municipality=plan.municipality,
         title=plan.title,
         kind=plan.kind.value,
-        period=f"{plan.period.start}–{end}" if end != plan.period.start else str(plan.period.start),
+        period=period_text(plan.period),
         current=plan.period.start <= today.year <= end,
         decided=plan.decision.date if plan.decision and plan.decision.date else None,
         follow_ups=len(done),
@@ -106,7 +111,7 @@ def _row(path: str, plan: Plan, done: Sequence[FollowUp], today: date) -> PlanRo
         areas=tuple(a.title for a in plan.focus_areas if a.track is AreaTrack.PRIORITERAT),
         protective_factors=tuple(plan.protective_factors),
         methods=tuple(sorted({m.method.name for m in measures if m.method})),
-        levels=(levels["universell"], levels["selektiv"], levels["indikerad"], levels["ej angiven"]),
+        levels=tuple(levels[label] for label in LEVEL_LABELS),
         measures=len(measures),
         readiness=f"{plan.community_readiness}. {READINESS_STAGES[plan.community_readiness]}"
         if plan.community_readiness
@@ -121,11 +126,10 @@ def _row(path: str, plan: Plan, done: Sequence[FollowUp], today: date) -> PlanRo
 
 def collect(paths: Sequence[Path], today: date, jobs: int | None = None) -> Overview:
     """The overview of every plan under ``paths``; follow-up files come with their plans."""
-    work = [Unit(u.plan, u.follow_ups, True) for u in units(discover(paths))]
-    work = [u for u in work if u.report_plan]
-    if not work:
+    work = select_plans(paths)
+    rows = [row for row in map_units(plan_row, work, today, jobs) if row is not None]
+    if not rows:
         raise UsageError(f"inga planfiler hittades i {', '.join(map(str, paths))}")
-    rows = map_units(plan_row, work, today, jobs)
     rows.sort(key=lambda r: (r.municipality, r.kind, r.title, r.file))
     return Overview(
         today=today,
@@ -133,23 +137,24 @@ def collect(paths: Sequence[Path], today: date, jobs: int | None = None) -> Over
         areas=_tallies(rows, lambda r: r.areas),
         methods=_tallies(rows, lambda r: r.methods),
         protective_factors=_tallies(rows, lambda r: r.protective_factors),
-        levels=tuple(zip(LEVELS, (sum(r.levels[i] for r in rows) for i in range(4)), strict=True)),
+        levels=tuple((label, sum(r.levels[i] for r in rows)) for i, label in enumerate(LEVEL_LABELS)),
     )
 
 
-def _tallies(rows: Sequence[PlanRow], values: Callable[[PlanRow], Sequence[str]]) -> tuple[Tally, ...]:
+def _tallies(rows: Sequence[PlanRow], values: Callable[[PlanRow], Sequence[str]]) -> tuple[Spread, ...]:
     found: dict[str, list[str]] = {}
     for row in rows:
         for value in values(row):
             found.setdefault(value, []).append(row.municipality)
     ordered = sorted(found.items(), key=lambda item: (-len(item[1]), item[0]))
-    return tuple(Tally(label, len(names), tuple(sorted(set(names)))) for label, names in ordered)
+    return tuple(Spread(label, len(names), tuple(sorted(set(names)))) for label, names in ordered)
 
 
 def write_overview(
     paths: Sequence[Path], fmt: Literal["md", "html"], out: Path, templates: Path | None, today: date, jobs: int | None
 ) -> Path:
-    from planctl.render import render_template, write_atomic
+    from planctl.publish.environment import render_template
+    from planctl.publish.output import write_atomic
 
     for plan in discover(paths):
         problem = output_problem(out, plan)

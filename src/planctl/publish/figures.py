@@ -11,14 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from planctl.model import AreaTrack, FocusArea, Measure, Plan, PreventionLevel, Range
+from planctl.model import AreaTrack, FocusArea, Measure, Plan, Range
+from planctl.words import LEVEL_LABELS, timing_text
 
-Mark = Literal["primary", "also", ""]
+MatrixMark = Literal["primary", "also", ""]
 YearMark = Literal["on", "recurring", ""]
 LoadKind = Literal["lead", "participant", "unknown"]
-
-#: Prevention levels in the order the source explains them, then the gap.
-LEVELS: tuple[str, ...] = (*(level.value for level in PreventionLevel), "ej angiven")
 
 
 @dataclass(frozen=True)
@@ -42,7 +40,7 @@ class AreaColumn:
 class MatrixRow:
     measure: MeasureRef
     #: one mark per column: "primary" (the area it belongs to), "also" (also_affects) or ""
-    marks: tuple[Mark, ...]
+    marks: tuple[MatrixMark, ...]
 
 
 @dataclass(frozen=True)
@@ -158,21 +156,6 @@ class Overviews:
 # -- words shared with the document -------------------------------------------------------
 
 
-def timing_text(timing: Range | None) -> str | None:
-    """När in words: ``2025``, ``2025–2026``, ``Årligen med start 2025`` or the plan's own text."""
-    if timing is None:
-        return None
-    if timing.text:
-        return timing.text
-    span = (
-        f"{timing.start}–{timing.end}" if timing.end is not None and timing.end != timing.start else str(timing.start)
-    )
-    if timing.recurrence:
-        tail = f" till {timing.end}" if timing.end is not None and timing.end != timing.start else ""
-        return f"{timing.recurrence.capitalize()} med start {timing.start}{tail}"
-    return span
-
-
 def shorten(text: str, limit: int) -> str:
     """One line of at most ``limit`` characters, cut at a word with an ellipsis."""
     line = " ".join(text.split())
@@ -209,7 +192,7 @@ def _matrix(plan: Plan, refs: list[tuple[FocusArea, Measure, MeasureRef]], chapt
     for area, measure, ref in refs:
         if area.track != AreaTrack.PRIORITERAT and not set(measure.also_affects) & set(column_ids):
             continue
-        marks: tuple[Mark, ...] = tuple(
+        marks: tuple[MatrixMark, ...] = tuple(
             "primary" if column == area.id else ("also" if column in measure.also_affects else "")
             for column in column_ids
         )
@@ -226,9 +209,9 @@ def _matrix(plan: Plan, refs: list[tuple[FocusArea, Measure, MeasureRef]], chapt
 
 def _levels(refs: list[tuple[FocusArea, Measure, MeasureRef]]) -> tuple[LevelGroup, ...]:
     def level_of(measure: Measure) -> str:
-        return measure.prevention_level.value if measure.prevention_level else "ej angiven"
+        return measure.prevention_level.value if measure.prevention_level else LEVEL_LABELS[-1]
 
-    return tuple(LevelGroup(level, tuple(ref for _, m, ref in refs if level_of(m) == level)) for level in LEVELS)
+    return tuple(LevelGroup(level, tuple(ref for _, m, ref in refs if level_of(m) == level)) for level in LEVEL_LABELS)
 
 
 TIMELINE_LABEL_WIDTH = 400

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planctl.rules import RULES
+from planctl.lint.rules import RULES
 
 
 def _applies_to(kinds: tuple[str, ...]) -> str:

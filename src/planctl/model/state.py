@@ -1,0 +1,39 @@
+"""State as enums: what a follow-up says of a measure or an indicator.
+
+These are values, never wording: the words and colours that show them belong to
+``planctl.publish`` (and the terminal view), which map each member to its own text.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Light(StrEnum):
+    """Brå's traffic light at a follow-up: grön = enligt plan, gul = avvikelse, röd = allvarlig
+    avvikelse eller inte genomförd."""
+
+    GRON = "grön"
+    GUL = "gul"
+    ROD = "röd"
+
+
+class Trend(StrEnum):
+    """How an indicator's series has moved."""
+
+    NO_VALUES = "no-values"
+    TOO_FEW = "too-few"
+    UP = "up"
+    DOWN = "down"
+    UNCHANGED = "unchanged"
+    GOOD = "good"
+    BAD = "bad"
+    #: it moved, but the plan wants it kept where it was
+    MOVED = "moved"
+
+
+class TargetState(StrEnum):
+    """Whether an indicator's latest value meets its target."""
+
+    REACHED = "reached"
+    NOT_YET = "not-yet"

@@ -1,0 +1,100 @@
+"""One walk per concept: the only way planctl visits a plan's areas, measures, indicators,
+causes and silences.
+
+Every check, document, report and view asks these iterators, so "which indicators does a
+plan have?" has one answer everywhere (plan-level indicators included). Each item carries
+its location in the document (``("focus_areas", 0, "measures", 1)``) for findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from pydantic import BaseModel
+
+from planctl.model.fields import Loc
+from planctl.model.plan import Cause, FocusArea, Indicator, Measure, Plan, Silence
+
+
+class AreaAt(NamedTuple):
+    area: FocusArea
+    number: int
+    loc: Loc
+
+
+class MeasureAt(NamedTuple):
+    measure: Measure
+    area: FocusArea
+    loc: Loc
+
+
+class IndicatorAt(NamedTuple):
+    indicator: Indicator
+    #: the measure it follows up, and its area; None for an indicator of the whole plan
+    measure: Measure | None
+    area: FocusArea | None
+    loc: Loc
+
+
+class CauseAt(NamedTuple):
+    cause: Cause
+    area: FocusArea
+    loc: Loc
+
+
+class SilenceAt(NamedTuple):
+    silence: Silence
+    #: where the silence holds: the element it sits on
+    owner: Loc
+    #: its number in that element's ``silence:`` list
+    number: int
+
+
+def iter_areas(plan: Plan) -> Iterator[AreaAt]:
+    for index, area in enumerate(plan.focus_areas):
+        yield AreaAt(area, index, ("focus_areas", index))
+
+
+def iter_measures(plan: Plan) -> Iterator[MeasureAt]:
+    """Every measure in document order, with its area."""
+    for a, area in enumerate(plan.focus_areas):
+        for m, measure in enumerate(area.measures):
+            yield MeasureAt(measure, area, ("focus_areas", a, "measures", m))
+
+
+def iter_indicators(plan: Plan) -> Iterator[IndicatorAt]:
+    """The plan's own indicators first, then each measure's, in document order."""
+    for i, indicator in enumerate(plan.indicators):
+        yield IndicatorAt(indicator, None, None, ("indicators", i))
+    for measure, area, loc in iter_measures(plan):
+        if measure.follow_up is not None:
+            for i, indicator in enumerate(measure.follow_up.indicators):
+                yield IndicatorAt(indicator, measure, area, (*loc, "follow_up", "indicators", i))
+
+
+def iter_causes(plan: Plan) -> Iterator[CauseAt]:
+    for area, _, loc in iter_areas(plan):
+        if area.cause_analysis is not None:
+            for c, cause in enumerate(area.cause_analysis.causes):
+                yield CauseAt(cause, area, (*loc, "cause_analysis", "causes", c))
+
+
+def iter_silences(document: BaseModel) -> Iterator[SilenceAt]:
+    """Every ``silence:`` entry anywhere in the document, whatever element holds it."""
+    yield from _silences(document, ())
+
+
+def _silences(node: object, loc: Loc) -> Iterator[SilenceAt]:
+    if isinstance(node, BaseModel):
+        silences = getattr(node, "silence", None)
+        if isinstance(silences, list):
+            for number, silence in enumerate(silences):
+                if isinstance(silence, Silence):
+                    yield SilenceAt(silence, loc, number)
+        for name in type(node).model_fields:
+            if name != "silence":
+                yield from _silences(getattr(node, name), (*loc, name))
+    elif isinstance(node, (list, tuple)):
+        for index, item in enumerate(node):
+            yield from _silences(item, (*loc, index))
