@@ -561,3 +561,9 @@ def test_status_never_sends_a_terminal_escape_from_a_plan(tmp_path: Path) -> Non
     assert result.exit_code == 0
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     assert "\\x1b]0;pwned\\x07\\x1b[2J rastvakter" in result.stdout
+
+
+def test_an_error_at_the_end_of_a_file_without_a_final_line_break_stands_on_its_last_line() -> None:
+    """libyaml puts the end of such a stream on a line of its own, which no editor shows."""
+    [finding] = findings_of("a: 1\nb: [\n\u202ex")
+    assert finding.startswith("3:3 F004 ")

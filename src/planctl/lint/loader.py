@@ -164,6 +164,7 @@ def load_bytes(raw: bytes, name: str) -> LoadedFile:
                 "F007",
                 f"filen innehåller {what}; en plan börjar med nycklar som 'kind:' och 'title:'",
                 root.start_mark,
+                lines=loaded.lines,
             )
         )
         return loaded

@@ -47,12 +47,20 @@ class Lines:
         self.starts: list[int] | None = None
         if any(mark in text for mark in _EXOTIC_BREAKS):
             self.starts = [0, *(match.end() for match in EDITOR_BREAK.finditer(text))]
+        # libyaml ends a stream without a final line break on a line of its own; an editor
+        # shows no such line, so a mark there is placed at the end of the last line.
+        self.count = len(EDITOR_BREAK.findall(text)) + 1 if "\r" in text else text.count("\n") + 1
+        self.last = len(text) - (max(text.rfind("\n"), text.rfind("\r")) + 1)
 
     def place(self, mark: Mark) -> tuple[int, int]:
         if self.starts is None:
-            return mark.line + 1, mark.column + 1
-        line = bisect.bisect_right(self.starts, mark.index) - 1
-        return line + 1, mark.index - self.starts[line] + 1
+            line, column = mark.line + 1, mark.column + 1
+        else:
+            index = bisect.bisect_right(self.starts, mark.index) - 1
+            line, column = index + 1, mark.index - self.starts[index] + 1
+        if line > self.count and self is not PLAIN:
+            return self.count, self.last + 1
+        return line, column
 
     @staticmethod
     def of_index(text: str, index: int) -> tuple[int, int]:
