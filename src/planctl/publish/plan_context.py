@@ -58,14 +58,51 @@ class MeasureView:
 
 
 @dataclass(frozen=True)
+class Column:
+    """A column of a measures table: what it shows (``key``), its header and its width class."""
+
+    key: str
+    title: str
+    css: str
+
+
+@dataclass(frozen=True)
+class AreaPart:
+    """A numbered part of an area: its cause analysis or its measures."""
+
+    number: str
+    anchor: str
+    title: str
+    kind: str
+
+
+@dataclass(frozen=True)
 class AreaChapter:
-    """A crime area: a chapter of its own (prioritised) or a section of the other-forums chapter."""
+    """A crime area or goal area: a chapter of its own or a section of a chapter.
+
+    One template macro per format draws every area; what differs (heading level, which parts,
+    what is said where the plan is silent, the table's columns) is decided here.
+    """
 
     area: FocusArea
     number: str
     anchor: str
     notes: tuple[Note, ...]
     measures: tuple[MeasureView, ...]
+    #: the heading level of the area's title: 2 for a chapter, 3 for a section of one
+    level: int = 2
+    #: the class of the area's section element ("kapitel", "omrade" or none)
+    css: str = "kapitel"
+    #: show "Beskrivning: ej angivet" where the area has no description
+    description_missing: bool = True
+    parts: tuple[AreaPart, ...] = ()
+    columns: tuple[Column, ...] = ()
+    #: the measures table's class: "atgarder" for a plan's own table, "andra-forum" for another forum's
+    table_css: str = "atgarder"
+    #: the cause analysis's causes are introduced by a line of their own
+    causes_intro: bool = True
+    #: say "ej angivet" where the plan gives no cause analysis, and no measures
+    silence_is_missing: bool = True
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,8 @@ from planctl.publish.figures import build_overviews
 from planctl.publish.plan_context import (
     AreaChapter,
     AreaLink,
+    AreaPart,
+    Column,
     Document,
     FollowUpChapter,
     FollowUpView,
@@ -49,6 +51,21 @@ from planctl.publish.plan_context import (
     TocEntry,
 )
 from planctl.words import and_list, interval_text, number_text, target_text, timing_text
+
+#: The measures table of a prioritised area, as Västerås's plan has it.
+PLAN_COLUMNS = (
+    Column("measure", "Åtgärd", "c-atgard"),
+    Column("goals", "Mål", "c-mal"),
+    Column("when", "När", "c-nar"),
+    Column("owners", "Vem (ansvarig i fetstil)", "c-vem"),
+    Column("follow_up", "Uppföljning", "c-uppf"),
+)
+#: The table of an area handled through another forum: goals and timing go in the Åtgärd cell.
+OTHER_FORUM_COLUMNS = (
+    Column("measure_with_plan", "Åtgärd", "c-atgard"),
+    Column("owners", "Ansvarig", "c-vem"),
+    Column("forum", "Uppföljning sker genom…", "c-uppf"),
+)
 
 
 class _Notes:
@@ -99,7 +116,7 @@ def build_document(plan: Plan, source_name: str) -> Document:
 
     introduction, follow_up, goal_text, follow_up_text = _introduction(plan, notes, bool(goal_number))
 
-    def area_chapter(area: FocusArea) -> AreaChapter:
+    def area_chapter(area: FocusArea, shape: str) -> AreaChapter:
         area_notes = notes.take(area.notes)
         causes = {cause.id: cause for cause in area.cause_analysis.causes} if area.cause_analysis else {}
         measures = tuple(
@@ -119,9 +136,37 @@ def build_document(plan: Plan, source_name: str) -> Document:
             )
             for measure in area.measures
         )
-        return AreaChapter(area, numbers[area.id], anchors[area.id], area_notes, measures)
+        number, anchor = numbers[area.id], anchors[area.id]
+        if shape == "chapter":
+            parts = (
+                AreaPart(f"{number}.1", f"{anchor}-orsaksanalys", "Orsaksanalys", "causes"),
+                AreaPart(f"{number}.2", f"{anchor}-atgarder", "Åtgärdsplanering", "measures"),
+            )
+            return AreaChapter(area, number, anchor, area_notes, measures, parts=parts, columns=PLAN_COLUMNS)
+        kinds = ["causes"] if area.cause_analysis else []
+        if measures or area.measures_intro or (shape == "other" and is_atgardsplan):
+            kinds.append("measures")
+        parts = tuple(
+            AreaPart(f"{number}.{i + 1}", "", "Orsaksanalys" if kind == "causes" else "Åtgärder", kind)
+            for i, kind in enumerate(kinds)
+        )
+        return AreaChapter(
+            area,
+            number,
+            anchor,
+            area_notes,
+            measures,
+            level=3,
+            css="omrade" if shape == "goal" else "",
+            description_missing=shape == "goal",
+            parts=parts,
+            columns=PLAN_COLUMNS if shape == "goal" else OTHER_FORUM_COLUMNS,
+            table_css="atgarder" if shape == "goal" else "andra-forum",
+            causes_intro=False,
+            silence_is_missing=shape == "other" and is_atgardsplan,
+        )
 
-    chapters = tuple(area_chapter(area) for area in prioritised) if is_atgardsplan else ()
+    chapters = tuple(area_chapter(area, "chapter") for area in prioritised) if is_atgardsplan else ()
     goal_areas = None
     if goal_number:
         goal_areas = OtherChapter(
@@ -129,7 +174,7 @@ def build_document(plan: Plan, source_name: str) -> Document:
             f"kapitel-{goal_number}",
             "Målområden",
             goal_text,
-            tuple(area_chapter(area) for area in prioritised),
+            tuple(area_chapter(area, "goal") for area in prioritised),
         )
     other = None
     if other_number:
@@ -139,7 +184,7 @@ def build_document(plan: Plan, source_name: str) -> Document:
             f"kapitel-{other_number}",
             intro.title if intro else "Områden som hanteras i andra forum",
             intro.text if intro else None,
-            tuple(area_chapter(area) for area in others),
+            tuple(area_chapter(area, "other") for area in others),
         )
     follow_up_chapter = None
     if not is_atgardsplan:
