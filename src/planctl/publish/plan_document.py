@@ -137,6 +137,7 @@ def build_document(plan: Plan, source_name: str) -> Document:
             for measure in area.measures
         )
         number, anchor = numbers[area.id], anchors[area.id]
+        parts: tuple[AreaPart, ...]
         if shape == "chapter":
             parts = (
                 AreaPart(f"{number}.1", f"{anchor}-orsaksanalys", "Orsaksanalys", "causes"),
