@@ -638,7 +638,7 @@ def test_atgardsplan_shows_the_plan_level_parts_too(tmp_path: Path) -> None:
     assert ("a", {"href": "handlingsplan.html"}) in page.tags
     markdown_text = md.read_text(encoding="utf-8")
     assert "- [Handlingsplan för familjestöd](handlingsplan.md)\n" in markdown_text
-    assert "| Andel trygga | procent | Ska öka | 70 % (2024) |" in markdown_text
+    assert "| Andel trygga | procent | Ska öka | 70\u00a0% (2024) |" in markdown_text
     assert_tables_well_formed(markdown_text)
 
 

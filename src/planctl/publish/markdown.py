@@ -17,6 +17,16 @@ from markupsafe import Markup
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 
+#: Spaces and line breaks that may be joined into one space; a no-break space is not one of
+#: them, since it keeps a number with its unit (15 %) and a day with its month.
+_BREAKABLE = re.compile(r"[ \t\r\n\f\v]+")
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: runs of spaces and line breaks become one space, no-break spaces stay."""
+    return _BREAKABLE.sub(" ", text).strip(" ")
+
+
 def is_safe_url(url: str) -> bool:
     """Whether ``url`` is an http(s) or mailto link (the only kinds a plan may link to)."""
     return url.strip().lower().startswith(SAFE_SCHEMES)
@@ -115,13 +125,13 @@ def to_markdown(text: str, heading_level: int = 4) -> str:
 
 def to_markdown_line(text: str) -> str:
     """A text field on one line (a heading, a list item): newlines become spaces."""
-    return " ".join(to_markdown(text).split())
+    return one_line(to_markdown(text))
 
 
 def to_markdown_cell(text: str) -> str:
     """A text field inside a Markdown table cell: ``|`` escaped, paragraphs joined with ``<br>``."""
     safe = to_markdown(text).replace("|", "\\|")
-    paragraphs = [" ".join(part.split()) for part in re.split(r"\n[ \t]*\n", safe)]
+    paragraphs = [one_line(part) for part in re.split(r"\n[ \t]*\n", safe)]
     return "<br>".join(p for p in paragraphs if p)
 
 
@@ -131,7 +141,7 @@ def to_markdown_code(text: str) -> str:
     The span is fenced with one backtick more than the longest run inside the text, so a
     backtick in a file name cannot close it; nothing in a code span is markup or a link.
     """
-    line = " ".join(text.split())
+    line = one_line(text)
     runs = [len(run) for run in re.findall(r"`+", line)]
     fence = "`" * (max(runs, default=0) + 1)
     pad = " " if line.startswith(("`", " ")) or line.endswith(("`", " ")) or not line else ""
