@@ -8,7 +8,7 @@ import re
 import shutil
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from html.parser import HTMLParser
 from importlib.resources import files
@@ -175,18 +175,26 @@ def copy_templates(target: Path) -> Path:
 @pytest.mark.parametrize("fmt", ["md", "html"])
 @pytest.mark.parametrize(
     "plan",
-    [VASTERAS, MINIMAL, HANDLINGSPLAN, *SHIPPED_HANDLINGSPLANER],
-    ids=["vasteras", "minimal", "handlingsplan", "forebyggarcentrum", "familjecentrum"],
+    [MINIMAL, HANDLINGSPLAN, *SHIPPED_HANDLINGSPLANER],
+    ids=["minimal", "handlingsplan", "forebyggarcentrum", "familjecentrum"],
 )
-def test_golden(plan: Path, fmt: str, built: dict[tuple[str, str], str], request: pytest.FixtureRequest) -> None:
-    """The whole document is known: compare it exactly (pytest --update-golden rewrites it)."""
-    golden = GOLDEN / f"{plan.stem}.{fmt}"
+def test_golden(
+    plan: Path,
+    fmt: str,
+    built: dict[tuple[str, str], str],
+    golden: Callable[[str, str], None],
+    strip_css: Callable[[str], str],
+) -> None:
+    """The whole document is known: compare it exactly, without its style sheet."""
     text = built[(plan.stem, fmt)]
-    if request.config.getoption("--update-golden"):
-        golden.parent.mkdir(exist_ok=True)
-        golden.write_bytes(text.encode("utf-8"))
-    assert golden.exists(), f"{golden} saknas; kör pytest --update-golden"
-    assert text == golden.read_text(encoding="utf-8")
+    golden(f"{plan.stem}.{fmt}", strip_css(text) if fmt == "html" else text)
+
+
+def test_vasteras_context_snapshot(golden: Callable[[str, str], None], as_snapshot: Callable[[object], str]) -> None:
+    """The Västerås document is checked through the data its templates get (chapters, numbers,
+    anchors, timing, owners, notes, overviews) and the completeness tests below, not through a
+    2,000-line HTML file that every CSS or wording edit would rewrite."""
+    golden(f"{VASTERAS.stem}.context.json", as_snapshot(build_document(load_plan(VASTERAS), VASTERAS.name)))
 
 
 # -- completeness -------------------------------------------------------------------------
