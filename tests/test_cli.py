@@ -276,3 +276,22 @@ def test_output_closed_early_stops_quietly(tmp_path: Path) -> None:
     assert done.stdout.startswith(f"{tmp_path / 'plan-00.yaml'}:")
     assert done.stderr == ""
     assert done.returncode == 141
+
+
+def test_the_readme_links_nothing_outside_the_repository() -> None:
+    from markdown_it import MarkdownIt
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    tokens = MarkdownIt("commonmark").parse(readme)
+    targets = [
+        str(child.attrGet("href"))
+        for token in tokens
+        if token.children
+        for child in token.children
+        if child.type == "link_open"
+    ]
+    for target in targets:
+        assert "://" not in target and not target.startswith("mailto:"), target
+        path = (ROOT / target.split("#")[0]).resolve()
+        assert path.is_relative_to(ROOT.resolve()) and path.exists(), target
+    assert "../shared" not in readme
