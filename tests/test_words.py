@@ -35,19 +35,42 @@ def test_a_period_of_one_year_is_that_year(period: Range, text: str) -> None:
     assert period_text(period) == text
 
 
+NBSP = "\u00a0"
+
+
 @pytest.mark.parametrize(
-    ("timing", "text"),
+    ("written", "text"),
     [
-        (None, None),
-        (Range(start=2025), "2025"),
-        (Range(start=2025, end=2026), "2025–2026"),
-        (Range(start=2025, recurrence="årligen"), "årligen från 2025"),
-        (Range(start=2025, end=2026, recurrence="terminsvis"), "terminsvis från 2025 till 2026"),
-        (Range(start=2025, text="Under hösten"), "Under hösten"),
+        (2025, "2025"),
+        ("2025", "2025"),
+        ("HT 2025", f"höstterminen{NBSP}2025"),
+        ("VT 2026", f"vårterminen{NBSP}2026"),
+        ("2025-Q3", f"tredje kvartalet{NBSP}2025"),
+        ("2025-09", f"september{NBSP}2025"),
+        ("2025-09-15", f"15{NBSP}september{NBSP}2025"),
+        ("2025–2026", "2025–2026"),
+        ("2025-2026", "2025–2026"),
+        ("2025-09–2026-06", f"september{NBSP}2025–juni{NBSP}2026"),
+        ("2025-09 - 2026-06", f"september{NBSP}2025–juni{NBSP}2026"),
+        ("löpande", "löpande under planperioden"),
+        ("Löpande under planperioden", "löpande under planperioden"),
+        ("årligen från 2025", "årligen från 2025"),
+        ("varje år från 2025", "årligen från 2025"),
+        ({"start": 2025, "end": 2026, "recurrence": "terminsvis"}, "terminsvis från 2025 till 2026"),
+        ("varje månad från 2025-09 till 2026-06", f"månadsvis från september{NBSP}2025 till juni{NBSP}2026"),
+        ({"start": 2025, "text": "Under hösten"}, "Under hösten"),
     ],
 )
-def test_timing(timing: Range | None, text: str | None) -> None:
-    assert timing_text(timing) == text
+def test_timing(written: object, text: str) -> None:
+    from pydantic import TypeAdapter
+
+    from planctl.model.timing import Timing
+
+    assert timing_text(TypeAdapter(Timing).validate_python(written)) == text
+
+
+def test_no_timing_is_none() -> None:
+    assert timing_text(None) is None
 
 
 def test_a_target_is_written_with_its_month_in_words() -> None:

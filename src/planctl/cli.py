@@ -294,6 +294,31 @@ def status(
     raise typer.Exit(code)
 
 
+@app.command()
+def migrate(
+    paths: Annotated[list[Path], typer.Argument(help="Planfiler, uppföljningar eller mappar att skriva om.")],
+    check: Annotated[
+        bool, typer.Option("--check", help="Skriv inget; avsluta med 1 om någon fil behöver skrivas om.")
+    ] = False,
+) -> None:
+    """Skriv om filer till den nuvarande formatversionen; kommentarer, ordning och citattecken behålls.
+
+    Exempel: planctl migrate plans/
+    """
+    with guard():
+        from planctl.migrate import migrate_paths
+
+        migrated = migrate_paths(paths, write=not check)
+        changed = [m for m in migrated if m.changes]
+        for item in changed:
+            verb = "behöver skrivas om" if check else "skrev om"
+            typer.echo(f"{item.path}: {verb} ({', '.join(item.changes)})")
+        if not changed:
+            typer.echo(f"{len(migrated)} {'fil' if len(migrated) == 1 else 'filer'} redan i formatversion 2")
+        code = 1 if check and changed else 0
+    raise typer.Exit(code)
+
+
 def main() -> None:
     # typer builds every command (and imports pydantic) before it reads --version; answering
     # it here keeps the most common scripted call as fast as the interpreter allows.

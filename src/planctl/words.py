@@ -11,8 +11,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from planctl.model import MONTH_NAMES, Indicator, PreventionLevel, Range, TargetState, Trend, Unit
-from planctl.model.cadence import Since, Start
+from planctl.model import (
+    MONTH_NAMES,
+    Indicator,
+    Point,
+    PreventionLevel,
+    Range,
+    TargetState,
+    Trend,
+    Unit,
+    When,
+    parse_point,
+)
+from planctl.model.cadence import Due, SetBy, Since, Start
 
 #: The prevention levels in the order the sources explain them, then the gap.
 LEVEL_LABELS: tuple[str, ...] = (*(level.value for level in PreventionLevel), "ej angiven")
@@ -62,17 +73,44 @@ def period_text(period: Range) -> str:
     return span_text(period.start, period.end)
 
 
-def timing_text(timing: Range | None) -> str | None:
+_QUARTERS = ("första", "andra", "tredje", "fjärde")
+
+
+def point_text(point: Point) -> str:
+    """A point in time in words: ``2025``, ``höstterminen 2025``, ``tredje kvartalet 2025``,
+    ``september 2025``, ``15 september 2025``."""
+    if point.precision == "term":
+        return f"{'vårterminen' if point.part == 1 else 'höstterminen'}{NBSP}{point.year}"
+    if point.precision == "quarter":
+        return f"{_QUARTERS[point.part - 1]} kvartalet{NBSP}{point.year}"
+    if point.precision == "month":
+        return f"{MONTH_NAMES[point.part - 1]}{NBSP}{point.year}"
+    if point.precision == "day":
+        return f"{point.day}{NBSP}{MONTH_NAMES[point.part - 1]}{NBSP}{point.year}"
+    return str(point.year)
+
+
+def timing_text(timing: When | None) -> str | None:
     """När in words, or None where the plan gives none: ``2025``, ``2025–2026``,
-    ``årligen från 2025``, ``årligen från 2025 till 2026``, or the plan's own words."""
+    ``september 2025–juni 2026``, ``löpande under planperioden``, ``årligen från 2025``,
+    or the plan's own words."""
     if timing is None:
         return None
     if timing.text:
         return timing.text
+    if timing.throughout:
+        return "löpande under planperioden"
+    first = parse_point(timing.start) if timing.start else None
+    last = parse_point(timing.end) if timing.end else None
     if timing.recurrence:
-        tail = f" till {timing.end}" if timing.end is not None and timing.end != timing.start else ""
-        return f"{timing.recurrence} från {timing.start}{tail}"
-    return span_text(timing.start, timing.end)
+        since = f" från {point_text(first)}" if first else ""
+        until = f" till {point_text(last)}" if last and last != first else ""
+        return f"{timing.recurrence}{since}{until}"
+    if first is None:
+        return None
+    if last is None or last == first:
+        return point_text(first)
+    return f"{point_text(first)}–{point_text(last)}"
 
 
 def interval_text(months: int) -> str:
@@ -141,7 +179,7 @@ def since_text(start: Start) -> str:
         return f"beslutet {start.day}"
     if start.since is Since.FOLLOW_UP:
         return f"uppföljningen {start.day}"
-    return f"planperiodens början {start.day} (beslutsdatum saknas)"
+    return f"planperiodens början {start.day}, eftersom beslutsdatum saknas"
 
 
 def day_text(day: date) -> str:
@@ -166,5 +204,35 @@ def trend_text(trend: Trend) -> str:
     return _TRENDS[trend]
 
 
+_TARGET_STATES = {
+    TargetState.REACHED: "målet nått",
+    TargetState.NOT_YET: "målet ännu inte nått",
+    TargetState.NOT_DUE: "målet ännu inte nått, men tiden har inte gått ut",
+    TargetState.MISSED: "målet inte nått i tid",
+}
+
+
 def target_state_text(state: TargetState) -> str:
-    return "målet nått" if state is TargetState.REACHED else "målet ännu inte nått"
+    return _TARGET_STATES[state]
+
+
+def promise_text(months: int) -> str:
+    """A plan's own follow-up rhythm, short: ``årligen``, ``varje halvår``, ``var 18:e månad``."""
+    words = {1: "varje månad", 2: "varannan månad", 3: "varje kvartal", 6: "varje halvår", 12: "årligen"}
+    if months in words:
+        return words[months]
+    suffix = ":a" if months % 10 in (1, 2) and months % 100 not in (11, 12) else ":e"
+    return f"var {months}{suffix} månad"
+
+
+def due_basis_text(due: Due) -> str:
+    """What sets a follow-up deadline: ``6 §`` or ``enligt planen: årligen``."""
+    if due.set_by is SetBy.PLAN:
+        return f"enligt planen: {promise_text(due.months)}"
+    return "6 §"
+
+
+def due_text(due: Due) -> str:
+    """A deadline with what sets it and what it counts from:
+    ``2026-06-16 (enligt planen: årligen, räknat från beslutet 2025-06-16)``."""
+    return f"{due.day} ({due_basis_text(due)}, räknat från {since_text(due.start)})"

@@ -18,7 +18,7 @@ from typing import TypeVar
 from pydantic import ValidationError
 
 from planctl.errors import UsageError
-from planctl.files import PlanFiles, discover, follow_up_files, group, is_dir, select_plans
+from planctl.files import PlanFiles, discover, follow_up_files, group, is_dir, is_file, select_plans
 from planctl.lint.findings import Finding, Severity
 from planctl.lint.loader import LoadedFile, load_file
 from planctl.lint.model_errors import model_findings
@@ -26,7 +26,7 @@ from planctl.lint.positions import finding_at
 from planctl.lint.rules import RULES, check_plan, references
 from planctl.lint.rules.followup import check_follow_ups
 from planctl.lint.silences import place
-from planctl.model import FollowUp, Plan
+from planctl.model import FollowUp, LagesbildFile, Plan
 from planctl.terminal import printable
 
 #: Below this many files a second process costs more than it saves.
@@ -41,7 +41,12 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     plan: Plan | None = None
     follow_up: FollowUp | None = None
+    lagesbild: LagesbildFile | None = None
 
+    @property
+    def is_plan(self) -> bool:
+        """Whether the file was read as a plan (and not as a follow-up or a lägesbild file)."""
+        return self.plan is not None
 
 def validate_paths(paths: Sequence[Path], today: date, jobs: int | None = None) -> list[FileResult]:
     """Validate every file under ``paths``; one process per core for large sets."""
@@ -93,8 +98,14 @@ def validate_file(path: Path, today: date) -> FileResult:
 def validate_unit(unit: PlanFiles, today: date) -> list[FileResult]:
     """Validate a plan and its follow-ups, each on its own and then together."""
     plan_loaded, plan_result = _check_document(unit.plan)
+    if plan_result.lagesbild is not None:  # a lägesbild file of its own: read with the plan naming it
+        plan_result.findings.sort(key=Finding.sort_key)
+        return [plan_result] if unit.report_plan else []
     checked = [_check_document(path) for path in unit.follow_ups]
     plan = plan_result.plan
+    if plan is not None:
+        plan = with_lagesbild_file(plan, unit.plan)
+        plan_result.plan = plan
     if plan_result.follow_up is not None:
         plan_result.findings.append(
             finding_at(
@@ -140,15 +151,48 @@ def check_plans(paths: Sequence[Path], today: date) -> list[tuple[PlanFiles, lis
     checked = []
     for files in select_plans(paths):
         results = validate_unit(files, today)
-        if results[0].follow_up is not None:
+        if not results:
+            continue
+        if results[0].follow_up is not None or results[0].lagesbild is not None:
             if files.plan in named:
-                raise UsageError(
-                    f"{printable(str(files.plan))}: är en uppföljning som inte ligger i en mapp bredvid sin plan; "
-                    "ange planfilen"
+                what = (
+                    "en uppföljning som inte ligger i en mapp bredvid sin plan"
+                    if results[0].follow_up is not None
+                    else "en lägesbild, som visas med den plan som bygger på den"
                 )
+                raise UsageError(f"{printable(str(files.plan))}: är {what}; ange planfilen")
             continue
         checked.append((files, results))
     return checked
+
+
+def with_lagesbild_file(plan: Plan, path: Path) -> Plan:
+    """``plan`` with the problems, information and analysis of its lägesbild file (``lagesbild.file``)
+    in place, so checks and documents see the whole chain; the plan as it is where there is none."""
+    lagesbild = plan.lagesbild
+    if lagesbild is None or lagesbild.file is None or "/" in lagesbild.file or "\\" in lagesbild.file:
+        return plan
+    target = path.parent / lagesbild.file
+    if not is_file(target):
+        return plan
+    loaded = load_file(target)
+    try:
+        found = LagesbildFile.model_validate(loaded.data) if loaded.usable else None
+    except ValidationError:
+        found = None
+    if found is None:
+        return plan
+    merged = lagesbild.model_copy(
+        update={
+            "problems": found.problems,
+            "other_information": found.other_information,
+            "analysis": found.analysis,
+            "updates": [*lagesbild.updates, *found.updates],
+            "completed": lagesbild.completed or found.completed,
+            "reference": lagesbild.reference or found.reference,
+        }
+    )
+    return plan.model_copy(update={"lagesbild": merged})
 
 
 def _check_document(path: Path) -> tuple[LoadedFile, FileResult]:
@@ -157,8 +201,11 @@ def _check_document(path: Path) -> tuple[LoadedFile, FileResult]:
     result = FileResult(loaded.path, list(loaded.findings))
     if not loaded.usable or loaded.root is None:
         return loaded, result
-    is_follow_up = isinstance(loaded.data, dict) and loaded.data.get("kind") == "uppföljning"
-    model: type[Plan] | type[FollowUp] = FollowUp if is_follow_up else Plan
+    kind = loaded.data.get("kind") if isinstance(loaded.data, dict) else None
+    model: type[Plan] | type[FollowUp] | type[LagesbildFile] = MODELS.get(kind, Plan)
+    if isinstance(loaded.data, dict) and loaded.data.get("format_version") == 1:
+        message = "filen är i formatversion 1; planctl migrate skriver om den till version 2 och behåller kommentarerna"
+        result.findings.append(finding_at(loaded, "F013", ("format_version",), message))
     try:
         document = model.model_validate(loaded.data)
     except ValidationError as error:
@@ -166,9 +213,18 @@ def _check_document(path: Path) -> tuple[LoadedFile, FileResult]:
         return loaded, result
     if isinstance(document, FollowUp):
         result.follow_up = document
+    elif isinstance(document, LagesbildFile):
+        result.lagesbild = document
     else:
         result.plan = document
     return loaded, result
+
+
+#: The model a file is read with, by its ``kind`` (a plan's kind is åtgärdsplan or handlingsplan).
+MODELS: dict[object, type[Plan] | type[FollowUp] | type[LagesbildFile]] = {
+    "uppföljning": FollowUp,
+    "lägesbild": LagesbildFile,
+}
 
 
 def counts(results: Sequence[FileResult]) -> dict[str, int]:

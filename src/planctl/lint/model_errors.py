@@ -66,10 +66,13 @@ def model_findings(loaded: LoadedFile, error: ValidationError, model: type[BaseM
             findings.append(finding_at(loaded, "S102", loc[:-1], f"obligatoriskt fält '{field_name}' saknas"))
             findings[-1] = _with_path(findings[-1], loc)
         elif kind == "extra_forbidden":
+            split = _split_number(loaded, loc)
+            if split is not None:
+                findings.append(finding_at(loaded, "S103", loc, split, key=True))
+                continue
             allowed = fields_at(model, loc[:-1])
-            findings.append(
-                finding_at(loaded, "S103", loc, f"okänd nyckel '{field_name}'{suggest(field_name, allowed)}", key=True)
-            )
+            hint = _by_meaning(field_name, allowed) or suggest(field_name, allowed)
+            findings.append(finding_at(loaded, "S103", loc, f"okänd nyckel '{field_name}'{hint}", key=True))
         elif kind == "string_type" and found and type_word(node):
             findings.append(
                 finding_at(
@@ -171,4 +174,54 @@ def _model_in(annotation: Any) -> Any:
         found = _model_in(arg)
         if found is not None:
             return found
+    return None
+
+
+#: Keys people write for a field, by what they mean: ``goal`` and ``operativa_mal`` mean ``goals``.
+MEANINGS: dict[str, tuple[str, ...]] = {
+    "goals": ("goal", "mål", "mal", "operational_goals", "operativa_mal", "operativa_mål", "targets", "objectives"),
+    "addresses": ("cause", "causes", "orsak", "orsaker", "riktas_mot", "root_cause"),
+    "owners": ("owner", "ägare", "agare", "vem", "who", "responsible_parties", "participants", "medverkande"),
+    "lead": ("responsible", "ansvarig", "lead_owner", "ansvarar"),
+    "timing": ("when", "när", "nar", "deadline", "schedule", "tid", "tidsplan"),
+    "follow_up": ("followup", "uppföljning", "uppfoljning", "evaluation", "indicator", "kpi"),
+    "indicators": ("indicator", "indikator", "indikatorer", "kpi", "kpis", "measures"),
+    "description": ("beskrivning", "desc", "details"),
+    "title": ("titel", "rubrik", "name"),
+    "measures": ("åtgärder", "atgarder", "actions", "activities", "insatser"),
+    "focus_areas": ("areas", "områden", "omraden", "fokusområden", "fokusomraden", "crime_areas"),
+    "cause_analysis": ("orsaksanalys", "causes_analysis"),
+    "organisations": ("organizations", "organisationer", "owners_list"),
+    "decision": ("beslut",),
+    "lagesbild": ("lägesbild", "situation", "situation_picture"),
+    "period": ("planperiod", "years"),
+    "answers": ("problems", "problem", "svarar_mot"),
+}
+_MEANT = {word: field for field, words in MEANINGS.items() for word in words}
+
+
+def _by_meaning(key: str, allowed: Sequence[str]) -> str:
+    """A "did you mean" by meaning (``goal`` → ``goals``), where the meant key is allowed here."""
+    meant = _MEANT.get(key.casefold())
+    return f"; menade du '{meant}'?" if meant is not None and meant in allowed and meant != key else ""
+
+
+def _split_number(loaded: LoadedFile, loc: Loc) -> str | None:
+    """The message for ``{value: 76,2}``: YAML reads 76 as the value and 2 as a key of its own."""
+    key = str(loc[-1]) if loc else ""
+    if not key.isdigit():
+        return None
+    mapping, found = locate(loaded, loc[:-1])
+    if not found or not isinstance(mapping, yaml.MappingNode) or not mapping.flow_style:
+        return None
+    pairs = mapping.value
+    for index, (key_node, _) in enumerate(pairs):
+        if isinstance(key_node, yaml.ScalarNode) and key_node.value == key and index > 0:
+            previous = pairs[index - 1][1]
+            if isinstance(previous, yaml.ScalarNode) and previous.value.lstrip("-").isdigit():
+                number = f"{previous.value},{key}"
+                return (
+                    f"{number} inom {{ }} läses som två saker: talet {previous.value} och en nyckel '{key}'; "
+                    f'skriv talet inom citattecken ("{number}") eller med punkt ({previous.value}.{key})'
+                )
     return None

@@ -20,17 +20,28 @@ from planctl.lint.suggest import Names, suggest
 from planctl.model import Loc, Plan, iter_silences
 
 
+#: The follow-up rules that are the law's own cadence (6 §), not advice.
+LAW_CADENCE = frozenset({"U505", "U506", "U507", "U514"})
+
+
 def place(loaded: LoadedFile, plan: Plan, issues: Sequence[Issue], today: date) -> list[Finding]:
     """Findings for ``issues`` in the plan file, with the plan's silences applied."""
-    silences = list(iter_silences(plan))
+    silences = []
     findings: list[Finding] = []
     silenceable = Names(code for code, rule in RULES.items() if rule.silenceable)
-    for silence, owner, number in silences:
+    for silence, owner, number in iter_silences(plan):
         rule = RULES.get(silence.rule)
-        if rule is None or not rule.silenceable:
-            why = "finns inte" if rule is None else "kan inte tystas"
-            message = f"regeln {silence.rule} {why}{suggest(silence.rule, silenceable)}"
-            findings.append(finding_at(loaded, "R205", (*owner, "silence", number, "rule"), message))
+        if rule is not None and rule.silenceable:
+            silences.append((silence, owner, number))
+            continue
+        if rule is None:
+            why = f"finns inte{suggest(silence.rule, silenceable)}"
+        elif rule.family == "L" or silence.rule in LAW_CADENCE:
+            why = "följer av Lag (2023:196) och kan inte tystas; en kommun kan inte besluta bort lagens krav"
+        else:
+            why = "kan inte tystas"
+        message = f"regeln {silence.rule} {why}"
+        findings.append(finding_at(loaded, "R205", (*owner, "silence", number, "rule"), message))
     expired: set[Loc] = set()
     for issue in issues:
         found = finding_at(loaded, issue.code, issue.loc, issue.message)

@@ -34,12 +34,20 @@ class Start(NamedTuple):
     since: Since
 
 
+class SetBy(StrEnum):
+    """What sets a follow-up deadline: the law (6 §) or the plan's own, tighter promise."""
+
+    LAW = "law"
+    PLAN = "plan"
+
+
 class Due(NamedTuple):
-    """The last day for the next follow-up, and what it is counted from."""
+    """The last day for the next follow-up, what it is counted from and what sets it."""
 
     day: date
     start: Start
     months: int = MAX_MONTHS
+    set_by: SetBy = SetBy.LAW
 
 
 def decision_day(plan: Plan) -> date | None:
@@ -57,10 +65,29 @@ def cadence_start(plan: Plan) -> Start:
     return Start(date(plan.period.start, 1, 1), Since.PERIOD_START)
 
 
-def next_due(plan: Plan, follow_ups: Sequence[FollowUp]) -> Due:
+def law_due(plan: Plan, follow_ups: Sequence[FollowUp]) -> Due:
     """The date by which the next follow-up is due under 6 §, and what it counts from."""
-    if follow_ups:
-        last = max(f.date for f in follow_ups)
-        return Due(add_months(last, MAX_MONTHS), Start(last, Since.FOLLOW_UP))
-    start = cadence_start(plan)
+    start = _since(plan, follow_ups)
     return Due(add_months(start.day, MAX_MONTHS), start)
+
+
+def promised_months(plan: Plan) -> int | None:
+    """The plan's own follow-up interval where it promises more than the law asks, else None."""
+    months = plan.follow_up.interval_months if plan.follow_up else None
+    return months if months is not None and months < MAX_MONTHS else None
+
+
+def next_due(plan: Plan, follow_ups: Sequence[FollowUp]) -> Due:
+    """The date by which the next follow-up is due: the earlier of the law's two years and the
+    plan's own promise (``follow_up.interval_months``), and which of them sets it."""
+    law = law_due(plan, follow_ups)
+    months = promised_months(plan)
+    if months is None:
+        return law
+    return Due(add_months(law.start.day, months), law.start, months, SetBy.PLAN)
+
+
+def _since(plan: Plan, follow_ups: Sequence[FollowUp]) -> Start:
+    if follow_ups:
+        return Start(max(f.date for f in follow_ups), Since.FOLLOW_UP)
+    return cadence_start(plan)

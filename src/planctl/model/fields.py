@@ -9,11 +9,34 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated
+from collections.abc import Callable
+from enum import Enum
+from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic import Strict as StrictInput
 from pydantic_core import PydanticCustomError
+
+E = TypeVar("E", bound=Enum)
+
+def about(title: str, description: str, **options: Any) -> Any:
+    """A field's Swedish title and description, which editors show as hover help."""
+    return Field(title=title, description=description, **options)
+
+
+#: Swedish titles and descriptions of enum values, by enum, for the exported JSON Schema.
+CHOICES: dict[str, dict[str, str]] = {}
+
+
+def choices(**described: str) -> Callable[[type[E]], type[E]]:
+    """Describe an enum's values for editors: ``@choices(universell="Riktas till alla …")``."""
+
+    def register(enum: type[E]) -> type[E]:
+        CHOICES[enum.__name__] = {member.value: described.get(member.name.lower(), "") for member in enum}  # type: ignore[attr-defined]
+        return enum
+
+    return register
+
 
 #: A place in a document: keys and list positions from the top (``("focus_areas", 0, "id")``).
 Loc = tuple[str | int, ...]
@@ -44,6 +67,28 @@ Bool = Annotated[bool, StrictInput()]
 #: A number: an integer or a decimal, never text, a truth value, .nan or .inf.
 Number = Annotated[float, StrictInput()]
 Year = Annotated[int, BeforeValidator(_whole), StrictInput(), Field(ge=FIRST_YEAR, le=LAST_YEAR)]
+
+#: A number as Swedes write it: ``76,2`` (quoted, since YAML reads 76,2 in a list as two values).
+_SWEDISH_NUMBER = re.compile(r"^-?[0-9]+(?:[ \u00a0][0-9]{3})*(?:,[0-9]+)?$")
+
+
+def _decimal_comma(value: object) -> object:
+    """``"76,2"`` is 76.2 and ``"1 250"`` is 1250; any other text stays text (and is refused)."""
+    if isinstance(value, str) and _SWEDISH_NUMBER.match(value.strip()):
+        return float(value.strip().replace(" ", "").replace("\u00a0", "").replace(",", "."))
+    return value
+
+
+#: A measured value or a target: a number, or a number written with a decimal comma in quotes.
+DecimalNumber = Annotated[
+    float,
+    BeforeValidator(
+        _decimal_comma,
+        json_schema_input_type=Annotated[float, StrictInput()]
+        | Annotated[str, StringConstraints(pattern=_SWEDISH_NUMBER.pattern)],
+    ),
+    StrictInput(),
+]
 
 #: ASCII digits only: ``\d`` would also take digits of other scripts (``٢٠٢٤``).
 PARTIAL_DATE = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")

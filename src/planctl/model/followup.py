@@ -5,14 +5,23 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic import Strict as StrictInput
+from pydantic_core import PydanticCustomError
 
-from planctl.model.fields import Bool, Day, Id, Part, Text
-from planctl.model.plan import Measurement
+from planctl.model.fields import Bool, Day, Id, Part, Text, about, choices
+from planctl.model.indicator import Measurement
+from planctl.model.lagesbild import LagesbildUpdate
 from planctl.model.state import Light
 
 
+@choices(
+    ej_paborjad="Åtgärden har inte börjat. Enligt plan före sin start, annars en avvikelse.",
+    pagar="Åtgärden pågår. Enligt plan inom sin tid, sen efter sitt slut.",
+    genomford="Åtgärden är genomförd.",
+    forsenad="Åtgärden är försenad.",
+    avbruten="Åtgärden är avbruten och genomförs inte.",
+)
 class Status(StrEnum):
     """A measure's status at a follow-up."""
 
@@ -22,55 +31,74 @@ class Status(StrEnum):
     FORSENAD = "försenad"
     AVBRUTEN = "avbruten"
 
-    @property
-    def light(self) -> Light:
-        """Brå's traffic light for the status alone: grön (on track), gul (behind), röd (stopped)."""
-        return _LIGHTS[self]
 
-
-_LIGHTS = {
-    Status.GENOMFORD: Light.GRON,
-    Status.PAGAR: Light.GRON,
-    Status.EJ_PABORJAD: Light.GUL,
-    Status.FORSENAD: Light.GUL,
-    Status.AVBRUTEN: Light.ROD,
-}
-
-
-class Cost(Part):
+class Cost(Part, title="Kostnad"):
     """What a measure cost in the period, where known."""
 
-    money_sek: Annotated[float, StrictInput(), Field(ge=0)] | None = None
-    hours: Annotated[float, StrictInput(), Field(ge=0)] | None = None
-    note: Text | None = None
+    money_sek: Annotated[float, StrictInput(), Field(ge=0)] | None = about(
+        "Kronor", "Vad åtgärden kostade under perioden, i kronor.", default=None
+    )
+    hours: Annotated[float, StrictInput(), Field(ge=0)] | None = about(
+        "Timmar", "Hur många arbetstimmar åtgärden tog under perioden.", default=None
+    )
+    note: Text | None = about("Not", "Vad kostnaden avser.", default=None)
 
 
-class MeasureReport(Part):
-    measure: Id
-    status: Status
-    comment: Text | None = None
-    cost: Cost | None = None
+class MeasureReport(Part, title="Åtgärdens läge"):
+    """One measure at this follow-up: its status, and what it cost."""
+
+    measure: Id = about("Åtgärd", "Åtgärdens id i planen.")
+    status: Status = about("Status", "Åtgärdens läge vid uppföljningen.")
+    light: Light | None = about(
+        "Trafikljus",
+        "Sätt trafikljuset själv när planctls bedömning (status och tid) inte stämmer; kräver en motivering.",
+        default=None,
+    )
+    light_reason: Text | None = about("Motivering för trafikljuset", "Varför trafikljuset sätts så.", default=None)
+    comment: Text | None = about("Kommentar", "Vad som hänt med åtgärden.", default=None)
+    cost: Cost | None = about("Kostnad", "Vad åtgärden kostade under perioden.", default=None)
+
+    @model_validator(mode="after")
+    def _light_has_reason(self) -> MeasureReport:
+        if self.light is not None and self.light_reason is None:
+            raise PydanticCustomError(
+                "planctl_light_reason", "ett trafikljus som sätts för hand behöver en motivering (light_reason)"
+            )
+        return self
 
 
-class IndicatorReport(Part):
-    indicator: Id
-    values: list[Measurement] = Field(default_factory=list)
-    comment: Text | None = None
+class IndicatorReport(Part, title="Indikatorns värden"):
+    indicator: Id = about("Indikator", "Indikatorns id i planen.")
+    values: list[Measurement] = about("Värden", "Uppmätta värden, ett per period.", default_factory=list)
+    comment: Text | None = about("Kommentar", "Vad värdena säger.", default=None)
 
 
-class FollowUp(Part):
+class FollowUp(Part, title="Uppföljning"):
     """One follow-up occasion of a plan (6 §: at least every other year)."""
 
-    format_version: Literal[1]
-    kind: Literal["uppföljning"]
-    #: the id of the plan followed up
-    plan: Id
-    date: Day
-    reported_by: Text
-    #: true when the figures are invented for illustration; the report says so on its first page
-    example_data: Bool = False
-    summary: Text | None = None
-    lagesbild_updated: Bool | None = None
-    measures: list[MeasureReport] = Field(default_factory=list)
-    indicators: list[IndicatorReport] = Field(default_factory=list)
-    notes: list[Text] = Field(default_factory=list)
+    format_version: Literal[1, 2] = about("Formatversion", "Filformatets version: 2.")
+    kind: Literal["uppföljning"] = about("Slag", "uppföljning")
+    plan: Id = about("Plan", "Id för planen som följs upp.")
+    date: Day = about("Datum", "Uppföljningens datum (ÅÅÅÅ-MM-DD).")
+    reported_by: Text = about("Rapporterad av", "Vem som sammanställde uppföljningen.")
+    example_data: Bool = about(
+        "Exempeldata", "true när siffrorna är påhittade; rapporten säger det på varje sida.", default=False
+    )
+    summary: Text | None = about("Sammanfattning", "Uppföljningens slutsatser.", default=None)
+    lagesbild_update: LagesbildUpdate | None = about(
+        "Lägesbilden uppdaterad", "Uppdateringen av lägesbilden, med datum och diarienummer (6 §).", default=None
+    )
+    lagesbild_updated: Bool | None = about(
+        "Lägesbilden uppdaterad (ja/nej)",
+        "Formatversion 1:s ja/nej. Ange i stället lagesbild_update med datum och diarienummer.",
+        default=None,
+    )
+    reported_to_council: Day | None = about(
+        "Rapporterad till fullmäktige", "När uppföljningen rapporterades till kommunfullmäktige.", default=None
+    )
+    measures: list[MeasureReport] = about("Åtgärder", "Varje åtgärds läge.", default_factory=list)
+    indicators: list[IndicatorReport] = about("Indikatorer", "Indikatorernas värden.", default_factory=list)
+    notes: list[Text] = about("Noter", "Annat att veta om uppföljningen.", default_factory=list)
+
+
+__all__ = ["Cost", "FollowUp", "IndicatorReport", "MeasureReport", "Status"]

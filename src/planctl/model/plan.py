@@ -2,7 +2,8 @@
 
 YAML keys are English, content is Swedish. Text fields may hold Markdown. The models check
 shape and types only; rules that look across the plan (references, the law's demands, good
-practice) live in ``planctl.lint.rules``.
+practice) live in ``planctl.lint.rules``. Every field has a Swedish title and description,
+which the exported JSON Schema gives editors as hover help.
 """
 
 from __future__ import annotations
@@ -10,60 +11,69 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, StringConstraints
+from pydantic import BeforeValidator, Field
 from pydantic import Strict as StrictInput
 
-from planctl.model.fields import (
-    Bool,
-    Day,
-    Id,
-    Int,
-    Number,
-    Part,
-    PartialDate,
-    Text,
-    Year,
-    _iso_date,
-    _whole,
+from planctl.model.fields import Bool, Id, Part, PartialDate, Text, Year, _whole, about, choices
+from planctl.model.governance import Cooperation, Decision, Organisation, RelatedPlan, Reporting
+from planctl.model.indicator import Indicator
+from planctl.model.lagesbild import Lagesbild
+from planctl.model.sections import Edition, Layout, Picture, Section, Silence, SourceRef
+from planctl.model.timing import Timing
+
+#: The format version this planctl writes; version 1 files are still read (planctl migrate updates them).
+FORMAT_VERSION = 2
+
+
+@choices(
+    atgardsplan="En åtgärdsplan enligt Lag (2023:196): bygger på en lägesbild och följs upp minst vartannat år.",
+    handlingsplan="En enhets eller ett områdes handlingsplan, utanför lagens krav.",
 )
-
-
 class PlanKind(StrEnum):
     ATGARDSPLAN = "åtgärdsplan"
     HANDLINGSPLAN = "handlingsplan"
 
 
+@choices(
+    universell="Riktas till alla, tidigt och främjande.",
+    selektiv="Riktas till en utvald grupp med förhöjd risk.",
+    indikerad="Riktas till dem där problemen redan har uppstått.",
+)
 class PreventionLevel(StrEnum):
     UNIVERSELL = "universell"
     SELEKTIV = "selektiv"
     INDIKERAD = "indikerad"
 
 
+@choices(
+    reaktivt="Åtgärden svarar på problem som redan finns.",
+    forhindra="Åtgärden förhindrar att problem uppstår.",
+    forandra="Åtgärden förändrar förutsättningarna för att problem ska kunna uppstå.",
+)
 class TimePerspective(StrEnum):
     REAKTIVT = "reaktivt"
     FORHINDRA = "förhindra uppkomsten"
     FORANDRA = "förändra förutsättningarna"
 
 
+@choices(
+    punktinsats="En avgränsad insats (Brå: punktinsats).",
+    ordinarie="En del av den ordinarie verksamheten.",
+)
 class Effort(StrEnum):
     PUNKTINSATS = "punktinsats"
     ORDINARIE = "ordinarie verksamhet"
 
 
+@choices(
+    prioriterat="Ett område planen prioriterar, med orsaksanalys och åtgärder.",
+    annat_forum="Ett område som hanteras i ett annat forum; alla angivna organisationer är ansvariga.",
+)
 class AreaTrack(StrEnum):
     """Whether an area is prioritised in this plan or handled through other forums."""
 
     PRIORITERAT = "prioriterat"
     ANNAT_FORUM = "annat forum"
-
-
-class OrganisationType(StrEnum):
-    FORVALTNING = "förvaltning"
-    BOLAG = "bolag"
-    MYNDIGHET = "myndighet"
-    REGION = "region"
-    SAMLINGSNAMN = "samlingsnamn"
-    OVRIG = "övrig"
 
 
 #: The nine stages of the Community Readiness Model, as Länsstyrelsen Östergötland names them.
@@ -91,264 +101,209 @@ PREVENTION_STEPS: dict[int, str] = {
 }
 
 
-class Silence(Part):
-    """Silences one check for the plan or for one element, with a written reason."""
+class Range(Part, title="Period"):
+    """A span of years: the plan period."""
 
-    rule: Annotated[str, StringConstraints(pattern=r"^[A-Z]{1,3}[0-9]{3}$")]
-    reason: Text
-    until: Day | None = None
-
-
-class SourceRef(Part):
-    """A source the text rests on, with page references where the source gives them."""
-
-    title: Text
-    pages: str | None = None
-    reference: str | None = None
-    url: str | None = None
+    start: Year = about("Från", "Första året, t.ex. 2025.")
+    end: Year | None = about("Till", "Sista året, t.ex. 2026.", default=None)
 
 
-class Section(Part):
-    """A free-text section of the document (introduction, chapter intros)."""
-
-    title: Text
-    text: Text
-
-
-class Decision(Part):
-    """Who decided the plan, when, and under which registry reference (diarienummer)."""
-
-    body: Text | None = None
-    date: PartialDate | None = None
-    reference: str | None = None
-    text: Text | None = None
-
-
-class Lagesbild(Part):
-    """The situation picture of local crime that the plan rests on (4–5 §§)."""
-
-    title: Text
-    completed: PartialDate | None = None
-    reference: str | None = None
-    url: str | None = None
-    note: Text | None = None
-
-
-class RelatedPlan(Part):
-    """An earlier plan or another plan or policy this one relates to (7 §)."""
-
-    title: Text | None = None
-    reference: str | None = None
-    #: another plan file kept beside this one (``forebyggarcentrum-2022-2027.yaml``); checked and linked
-    file: str | None = None
-    note: Text | None = None
-
-
-class FollowUpArrangement(Part):
+class FollowUpArrangement(Part, title="Uppföljning av planen"):
     """How the plan as a whole is followed up (6 §: at least every other year)."""
 
-    #: months between follow-ups; None where the plan does not say
-    interval_months: Annotated[int, BeforeValidator(_whole), StrictInput(), Field(ge=1, le=120)] | None = None
-    forum: Text | None = None
-    text: Text | None = None
-    #: when the work is followed up, in the plan's words (PDSA: i vardagen, årligen, …)
-    cycle: list[Text] = Field(default_factory=list)
-    #: years of in-depth follow-up (fördjupad uppföljning)
-    in_depth: list[Year] = Field(default_factory=list)
+    interval_months: Annotated[int, BeforeValidator(_whole), StrictInput(), Field(ge=1, le=120)] | None = about(
+        "Intervall i månader",
+        "Hur ofta planen följs upp, t.ex. 12 för årligen. Lagen kräver minst vartannat år (24); planens eget "
+        "löfte gäller när det är tätare.",
+        default=None,
+    )
+    forum: Text | None = about("Forum", "Var uppföljningen görs, t.ex. Samverkansledningen.", default=None)
+    text: Text | None = about("Text", "Hur planen följs upp, i planens ord.", default=None)
+    cycle: list[Text] = about(
+        "Rytm", "När arbetet följs upp, i planens ord (PDSA: i vardagen, årligen …).", default_factory=list
+    )
+    in_depth: list[Year] = about("Fördjupad uppföljning", "År med fördjupad uppföljning, t.ex. [2023, 2026].", default_factory=list)
+    allow_light_override: Bool = about(
+        "Eget trafikljus",
+        "true när en uppföljning får sätta en åtgärds trafikljus själv, med motivering (light, light_reason).",
+        default=True,
+    )
 
 
-class Organisation(Part):
-    id: Id
-    name: Text
-    type: OrganisationType = OrganisationType.FORVALTNING
-    #: listed in the document's abbreviation list (Förkortningar)
-    abbreviation: Bool = False
-
-
-class Cause(Part):
+class Cause(Part, title="Orsak"):
     """A named cause from the cause analysis (orsaksanalys)."""
 
-    id: Id
-    name: Text
-    description: Text | None = None
+    id: Id = about("Id", "Orsakens id, som åtgärder hänvisar till (addresses).")
+    name: Text = about("Namn", "Orsaken kort, t.ex. Färre vuxna i skolmiljön.")
+    description: Text | None = about("Beskrivning", "Orsaken utförligare.", default=None)
+    added: Text | None = about(
+        "Tillagt", "Fyll i när orsaken är formulerad av någon annan än källan: vem och varför.", default=None
+    )
 
 
-class CauseAnalysis(Part):
-    text: Text
-    causes: list[Cause] = Field(default_factory=list)
+class CauseAnalysis(Part, title="Orsaksanalys"):
+    text: Text = about("Text", "Orsaksanalysen i planens ord.")
+    causes: list[Cause] = about("Orsaker", "Orsaker som analysen pekar ut, var och en med id.", default_factory=list)
 
 
-class Range(Part):
-    """A span of years, or something recurring (``årligen med start 2025``)."""
+class Ending(Part, title="Avslut"):
+    """A measure ended in a revision: it stays in the file, so earlier follow-ups keep their meaning."""
 
-    start: Year
-    end: Year | None = None
-    recurrence: Literal["årligen", "terminsvis", "kvartalsvis", "månadsvis", "löpande"] | None = None
-    text: Text | None = None
-
-
-def _year_to_range(value: object) -> object:
-    value = _whole(value)
-    return {"start": value} if isinstance(value, int) and not isinstance(value, bool) else value
+    date: PartialDate = about("Datum", "När åtgärden avslutades: ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ.")
+    how: Literal["avslutad", "ersatt", "utgår"] = about(
+        "Hur", "avslutad (genomförd och klar), ersatt (av en annan åtgärd, replaced_by) eller utgår (stoppad)."
+    )
+    replaced_by: Id | None = about("Ersatt av", "Id för åtgärden som ersätter denna.", default=None)
+    reason: Text = about("Skäl", "Varför åtgärden avslutades, i planens ord.")
 
 
-#: When a measure happens: a year (``2025``) or a :class:`Range`.
-Timing = Annotated[Range, BeforeValidator(_year_to_range, json_schema_input_type=Year | Range)]
+class Method(Part, title="Metod"):
+    name: Text = about("Namn", "Metodens namn, t.ex. Mentorer i våldsprevention (MVP).")
+    evidence_based: Bool | None = about("Evidensbaserad", "true när metoden är evidensbaserad.", default=None)
+    url: str | None = about("Webbadress", "Var metoden beskrivs.", default=None)
+    added: Text | None = about(
+        "Tillagt", "Fyll i när källan inte nämner metoden för åtgärden: vem som lade till den och varför.", default=None
+    )
 
 
-def _period_text(value: object) -> object:
-    """A period may be written as a bare year (2025) or a date; it is kept as text."""
-    value = _whole(value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return _iso_date(value)
-
-
-class Unit(StrEnum):
-    """What an indicator counts; values are checked against it."""
-
-    ANTAL = "antal"
-    PROCENT = "procent"
-    SKALA = "skala"
-    KRONOR = "kronor"
-    TIMMAR = "timmar"
-
-
-class Direction(StrEnum):
-    """Which way the indicator should move."""
-
-    OKA = "öka"
-    MINSKA = "minska"
-    BIBEHALLA = "bibehålla"
-
-
-class Measurement(Part):
-    """One measured value of an indicator, for a period, from a source."""
-
-    value: Number
-    #: the period measured: ``2025``, ``2025-06``, ``HT 2025``, ``läsåret 2024/25``
-    period: Annotated[
-        str, BeforeValidator(_period_text, json_schema_input_type=str | int), StringConstraints(min_length=1)
-    ]
-    source: Text | None = None
-    note: Text | None = None
-
-
-class Target(Part):
-    value: Number
-    by: PartialDate | None = None
-    note: Text | None = None
-
-
-class Indicator(Part):
-    """A follow-up indicator (uppföljningsmått)."""
-
-    id: Id
-    name: Text
-    unit: Unit | None = None
-    #: the lowest and highest value of a scale (``unit: skala``)
-    scale: tuple[Int, Int] | None = None
-    direction: Direction | None = None
-    baseline: Measurement | None = None
-    target: Target | None = None
-    silence: list[Silence] = Field(default_factory=list)
-
-    def bounds(self) -> tuple[float | None, float | None]:
-        """The values the unit allows: a share 0-100 %, a scale its ends, counts from 0."""
-        if self.unit is Unit.PROCENT:
-            return 0.0, 100.0
-        if self.unit is Unit.SKALA:
-            low, high = self.scale or (1, 5)
-            return float(low), float(high)
-        if self.unit is None:
-            return None, None
-        return 0.0, None
-
-
-class MeasureFollowUp(Part):
+class MeasureFollowUp(Part, title="Uppföljning av åtgärden"):
     """How a measure is followed up: indicators, a named forum, or words."""
 
-    indicators: list[Indicator] = Field(default_factory=list)
-    forum: Text | None = None
-    text: Text | None = None
+    indicators: list[Indicator] = about("Indikatorer", "Mätbara indikatorer som följer upp åtgärden.", default_factory=list)
+    indicator_refs: list[Id] = about(
+        "Delade indikatorer", "Id för indikatorer som definieras på annat ställe i planen och följer upp även denna åtgärd.",
+        default_factory=list,
+    )
+    forum: Text | None = about("Forum", "Forum där åtgärden följs upp, t.ex. LACUS.", default=None)
+    text: Text | None = about("Text", "Hur åtgärden följs upp, i planens ord.", default=None)
 
 
-class Method(Part):
-    name: Text
-    evidence_based: Bool | None = None
-    url: str | None = None
-
-
-class Measure(Part):
+class Measure(Part, title="Åtgärd"):
     """A measure (åtgärd): who does what, when, to which end, and how it is followed up."""
 
-    id: Id
-    title: Text
-    description: Text | None = None
-    goals: list[Text] = Field(default_factory=list)
-    timing: Timing | None = None
-    owners: list[Id] = Field(default_factory=list)
-    #: the lead owner (ansvarig); None where the source does not say
-    lead: Id | None = None
-    follow_up: MeasureFollowUp | None = None
-    prevention_level: PreventionLevel | None = None
-    time_perspective: TimePerspective | None = None
-    effort: Effort | None = None
-    also_affects: list[Id] = Field(default_factory=list)
-    addresses: list[Id] = Field(default_factory=list)
-    method: Method | None = None
-    notes: list[Text] = Field(default_factory=list)
-    silence: list[Silence] = Field(default_factory=list)
+    id: Id = about("Id", "Åtgärdens id, som uppföljningar hänvisar till. Ändra det aldrig; avsluta i stället (ended).")
+    title: Text = about("Åtgärd", "Vad som ska göras, i planens ord.")
+    description: Text | None = about("Beskrivning", "Åtgärden utförligare.", default=None)
+    goals: list[Text] = about("Mål", "Åtgärdens mål, helst SMARTa (Brå: operativa mål).", default_factory=list)
+    timing: Timing | None = about(
+        "När",
+        "När åtgärden genomförs: 2025, HT 2025, 2025-Q3, 2025-09, 2025-09-15, 2025–2026, 2025-09–2026-06, "
+        "löpande, årligen från 2025.",
+        default=None,
+    )
+    owners: list[Id] = about("Vem", "Ansvariga och medverkande organisationer, med id ur organisations.", default_factory=list)
+    lead: Id | None = about(
+        "Ansvarig", "Den organisation som leder åtgärden; utelämna där källan inte säger det.", default=None
+    )
+    follow_up: MeasureFollowUp | None = about("Uppföljning", "Hur åtgärden följs upp.", default=None)
+    prevention_level: PreventionLevel | None = about("Preventionsnivå", "Vem åtgärden riktas till.", default=None)
+    time_perspective: TimePerspective | None = about("Tidsperspektiv", "När i förloppet åtgärden verkar.", default=None)
+    effort: Effort | None = about("Insats", "Punktinsats eller ordinarie verksamhet (Brå).", default=None)
+    also_affects: list[Id] = about(
+        "Påverkar också", "Andra fokusområden åtgärden påverkar (visas som hänvisning, inte i deras tabell).",
+        default_factory=list,
+    )
+    also_in: list[Id] = about(
+        "Hör också till", "Andra fokusområden åtgärden hör till; den visas i deras tabeller också men räknas en gång.",
+        default_factory=list,
+    )
+    addresses: list[Id] = about("Riktas mot orsak", "Orsaker ur orsaksanalysen som åtgärden riktas mot.", default_factory=list)
+    method: Method | None = about("Metod", "Metoden åtgärden använder.", default=None)
+    added: PartialDate | None = about(
+        "Tillagd", "När åtgärden lades till i en revidering; uppföljningar före det datumet behöver inte nämna den.",
+        default=None,
+    )
+    ended: Ending | None = about(
+        "Avslutad", "När och hur åtgärden avslutades. Ta aldrig bort en åtgärd som följts upp; avsluta den.",
+        default=None,
+    )
+    notes: list[Text] = about("Noter", "Fotnoter till åtgärden, i källans ordning.", default_factory=list)
+    silence: list[Silence] = about("Tystade kontroller", "Kontroller som inte passar åtgärden, med motivering.", default_factory=list)
 
 
-class FocusArea(Part):
-    """A crime area (brottsområde) with its description, cause analysis and measures."""
+class FocusArea(Part, title="Fokusområde"):
+    """A crime area (brottsområde) or goal area with its description, cause analysis and measures."""
 
-    id: Id
-    title: Text
-    track: AreaTrack = AreaTrack.PRIORITERAT
-    description: Text | None = None
-    sources: list[SourceRef] = Field(default_factory=list)
-    cause_analysis: CauseAnalysis | None = None
-    measures_intro: Text | None = None
-    measures: list[Measure] = Field(default_factory=list)
-    notes: list[Text] = Field(default_factory=list)
-    silence: list[Silence] = Field(default_factory=list)
+    id: Id = about("Id", "Områdets id.")
+    title: Text = about("Rubrik", "Områdets rubrik, t.ex. Brott och otrygghet i skolmiljö.")
+    track: AreaTrack = about("Spår", "Prioriterat i planen eller hanterat i annat forum.", default=AreaTrack.PRIORITERAT)
+    description: Text | None = about("Beskrivning", "Områdets beskrivning, ofta ur lägesbilden.", default=None)
+    answers: list[Id] = about(
+        "Svarar mot problem", "Id för lägesbildens problem som området svarar mot (lagesbild.problems).", default_factory=list
+    )
+    goal: Text | None = about("Övergripande mål", "Områdets övergripande mål.", default=None)
+    sources: list[SourceRef] = about("Källor", "Källor som texten bygger på.", default_factory=list)
+    cause_analysis: CauseAnalysis | None = about("Orsaksanalys", "Orsaksanalysen för området.", default=None)
+    measures_intro: Text | None = about("Inledning till åtgärderna", "Text före åtgärdstabellen.", default=None)
+    measures: list[Measure] = about("Åtgärder", "Områdets åtgärder.", default_factory=list)
+    notes: list[Text] = about("Noter", "Fotnoter till området, i källans ordning.", default_factory=list)
+    silence: list[Silence] = about("Tystade kontroller", "Kontroller som inte passar området, med motivering.", default_factory=list)
 
 
-class Plan(Part):
+class Plan(Part, title="Plan"):
     """A prevention plan: an åtgärdsplan under Lag (2023:196) or a unit's handlingsplan."""
 
-    format_version: Literal[1]
-    kind: PlanKind
-    id: Id
-    municipality: Text
-    title: Text
-    period: Range
-    organisation: Text | None = None
-    decision: Decision | None = None
-    #: the date printed on the document, where it differs from the decision
-    document_date: PartialDate | None = None
-    legal_basis: Text | None = None
-    lagesbild: Lagesbild | None = None
-    earlier_plans: list[RelatedPlan] = Field(default_factory=list)
-    related_plans: list[RelatedPlan] = Field(default_factory=list)
-    follow_up: FollowUpArrangement | None = None
-    introduction: list[Section] = Field(default_factory=list)
-    organisations: list[Organisation] = Field(default_factory=list)
-    focus_areas: list[FocusArea] = Field(default_factory=list)
-    other_areas_intro: Section | None = None
-    #: the values (värdegrund) the plan's work rests on
-    values: list[Text] = Field(default_factory=list)
-    #: the laws that oblige the work, in the plan's words
-    laws: list[Text] = Field(default_factory=list)
-    #: indicators for the plan as a whole (a handlingsplan's 1-5 scales and shares)
-    indicators: list[Indicator] = Field(default_factory=list)
-    #: protective factors the plan works to strengthen (skolframgång, föräldraskapsstöd, …)
-    protective_factors: list[Text] = Field(default_factory=list)
-    #: the Community Readiness Model stage (1 no awareness … 9 high level of community ownership)
-    community_readiness: Annotated[int, BeforeValidator(_whole), StrictInput(), Field(ge=1, le=9)] | None = None
-    #: the step of Preventionspaketet's seven-step cycle the work is in (1 map needs … 7 improve and spread)
-    prevention_cycle_step: Annotated[int, BeforeValidator(_whole), StrictInput(), Field(ge=1, le=7)] | None = None
-    notes: list[Text] = Field(default_factory=list)
-    silence: list[Silence] = Field(default_factory=list)
+    format_version: Literal[1, 2] = about("Formatversion", "Filformatets version: 2 (planctl migrate uppdaterar version 1).")
+    kind: PlanKind = about("Slag", "åtgärdsplan (enligt Lag 2023:196) eller handlingsplan.")
+    id: Id = about("Id", "Planens id, som dess uppföljningar anger, t.ex. vasteras-atgardsplan-2025-2026.")
+    municipality: Text = about("Kommun", "Kommunens namn.")
+    title: Text = about("Titel", "Planens titel som dokumentet har den.")
+    period: Range = about("Planperiod", "Åren planen gäller, t.ex. {start: 2025, end: 2026}.")
+    example_data: Bool = about(
+        "Exempeldata", "true när planen är påhittad för att visa något; det står då på varje sida av dokumenten.",
+        default=False,
+    )
+    edition: Edition | None = about(
+        "Utgåva", "Dokumentet filen återger och allt som lagts till; visas som Om denna utgåva.", default=None
+    )
+    organisation: Text | None = about("Organisation", "Den organisation som står bakom planen.", default=None)
+    decision: Decision | None = about("Beslut", "Vem som beslutade planen, när, paragraf och diarienummer (5 §).", default=None)
+    measures_decision: Decision | None = about(
+        "Beslut om åtgärderna", "Vem som beslutade åtgärderna, där det är ett annat forum än planens beslut.", default=None
+    )
+    reporting: Reporting | None = about("Rapportering", "Hur arbetet rapporteras till kommunfullmäktige.", default=None)
+    document_date: PartialDate | None = about(
+        "Dokumentdatum", "Datum som står på dokumentet, där det skiljer sig från beslutet.", default=None
+    )
+    document_date_note: Text | None = about(
+        "Om dokumentdatumet", "Vad datumet avser, t.ex. att det bara står i ett sidhuvud.", default=None
+    )
+    legal_basis: Text | None = about("Lagstöd", "Lagen eller uppdraget planen vilar på.", default=None)
+    lagesbild: Lagesbild | None = about("Lägesbild", "Lägesbilden planen bygger på (4 §, 5 §).", default=None)
+    earlier_plans: list[RelatedPlan] = about("Tidigare planer", "Planer som denna ersätter.", default_factory=list)
+    related_plans: list[RelatedPlan] = about("Relaterade planer", "Andra planer och styrdokument.", default_factory=list)
+    follow_up: FollowUpArrangement | None = about("Uppföljning", "Hur planen följs upp (6 §).", default=None)
+    cooperation: Cooperation | None = about(
+        "Samverkan", "Samverkansöverenskommelser, strategiskt forum och samordningsfunktion.", default=None
+    )
+    introduction_title: Text = about("Rubrik för kapitel 1", "Första kapitlets rubrik.", default="Inledning")
+    introduction: list[Section] = about("Inledning", "Kapitel 1:s avsnitt i planens ordning och med planens rubriker.", default_factory=list)
+    organisations: list[Organisation] = about("Organisationer", "Organisationer som äger åtgärder.", default_factory=list)
+    layout: Layout | None = about("Layout", "Åtgärdstabellernas kolumner.", default=None)
+    focus_areas: list[FocusArea] = about("Fokusområden", "Planens områden med orsaksanalys och åtgärder.", default_factory=list)
+    goal_areas_intro: Section | None = about(
+        "Inledning till målområdena", "Rubrik och text för kapitlet med en handlingsplans målområden.", default=None
+    )
+    other_areas_intro: Section | None = about(
+        "Inledning till områden i andra forum", "Rubrik och text för kapitlet med områden som hanteras i andra forum.",
+        default=None,
+    )
+    follow_up_chapter: Section | None = about(
+        "Kapitel om uppföljning", "Rubrik och text för en handlingsplans kapitel om uppföljning och indikatorer.",
+        default=None,
+    )
+    values: list[Text] = about("Värdegrund", "Värderingar arbetet vilar på.", default_factory=list)
+    laws: list[Text] = about("Lagar", "Lagar som ålägger arbetet, i planens ord.", default_factory=list)
+    indicators: list[Indicator] = about("Indikatorer för planen", "Indikatorer för planen som helhet.", default_factory=list)
+    protective_factors: list[Text] = about("Skyddsfaktorer", "Skyddsfaktorer planen vill stärka.", default_factory=list)
+    pictures: list[Picture] = about("Bilder", "Bilder som planen visar utanför avsnitten.", default_factory=list)
+    community_readiness: Annotated[int, BeforeValidator(_whole), StrictInput(), Field(ge=1, le=9)] | None = about(
+        "Beredskapsnivå (CRM)", "Steg 1–9 i Community Readiness Model (Länsstyrelsen Östergötland).", default=None
+    )
+    prevention_cycle_step: Annotated[int, BeforeValidator(_whole), StrictInput(), Field(ge=1, le=7)] | None = about(
+        "Steg i Preventionspaketet", "Steg 1–7 i Preventionspaketet (Länsstyrelsen Stockholm).", default=None
+    )
+    notes: list[Text] = about("Noter", "Fotnoter till kapitel 1, i källans ordning.", default_factory=list)
+    silence: list[Silence] = about(
+        "Tystade kontroller", "Kontroller som inte passar planen, med motivering; gäller hela planen.", default_factory=list
+    )

@@ -33,7 +33,12 @@ class Trend(StrEnum):
 
 
 class TargetState(StrEnum):
-    """Whether an indicator's latest value meets its target."""
+    """An indicator's latest value against its target, judged on the day it was reported."""
 
     REACHED = "reached"
+    #: not reached, and the target has no date
     NOT_YET = "not-yet"
+    #: not reached, but the target's date is still ahead
+    NOT_DUE = "not-due"
+    #: not reached, and the target's date has passed
+    MISSED = "missed"

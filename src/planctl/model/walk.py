@@ -14,7 +14,10 @@ from typing import NamedTuple
 from pydantic import BaseModel
 
 from planctl.model.fields import Loc
-from planctl.model.plan import Cause, FocusArea, Indicator, Measure, Plan, Silence
+from planctl.model.indicator import Indicator
+from planctl.model.lagesbild import Problem
+from planctl.model.plan import Cause, FocusArea, Measure, Plan
+from planctl.model.sections import Silence
 
 
 class AreaAt(NamedTuple):
@@ -78,6 +81,41 @@ def iter_causes(plan: Plan) -> Iterator[CauseAt]:
         if area.cause_analysis is not None:
             for c, cause in enumerate(area.cause_analysis.causes):
                 yield CauseAt(cause, area, (*loc, "cause_analysis", "causes", c))
+
+
+class ProblemAt(NamedTuple):
+    problem: Problem
+    loc: Loc
+
+
+class TextAt(NamedTuple):
+    """A text a person wrote: a description, a goal, a comment."""
+
+    text: str
+    loc: Loc
+
+
+def iter_problems(plan: Plan) -> Iterator[ProblemAt]:
+    """The problems of the lägesbild held in the plan (a lägesbild file's are read with it)."""
+    if plan.lagesbild is not None:
+        for p, problem in enumerate(plan.lagesbild.problems):
+            yield ProblemAt(problem, ("lagesbild", "problems", p))
+
+
+def iter_texts(document: BaseModel) -> Iterator[TextAt]:
+    """Every text field anywhere in the document, for checks on what people wrote."""
+    yield from _texts(document, ())
+
+
+def _texts(node: object, loc: Loc) -> Iterator[TextAt]:
+    if isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from _texts(getattr(node, name), (*loc, name))
+    elif isinstance(node, (list, tuple)):
+        for index, item in enumerate(node):
+            yield from _texts(item, (*loc, index))
+    elif isinstance(node, str) and loc and loc[-1] not in ("id", "rule", "file", "url", "format_version", "kind"):
+        yield TextAt(node, loc)
 
 
 def iter_silences(document: BaseModel) -> Iterator[SilenceAt]:

@@ -9,9 +9,9 @@ templates only lay it out; nothing here knows about HTML or Markdown.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
-from planctl.model import AreaTrack, FocusArea, Measure, Plan, Range
+from planctl.model import AreaTrack, FocusArea, Measure, Plan, When
 from planctl.words import LEVEL_LABELS, timing_text
 
 MatrixMark = Literal["primary", "also", ""]
@@ -224,10 +224,11 @@ LABEL_CHARS = 62
 def _timeline(plan: Plan, refs: list[tuple[FocusArea, Measure, MeasureRef]]) -> Timeline:
     first = plan.period.start
     last = plan.period.end if plan.period.end is not None else plan.period.start
-    for _, measure, _ in refs:
-        if measure.timing is not None:
-            first = min(first, measure.timing.start)
-            last = max(last, measure.timing.end if measure.timing.end is not None else measure.timing.start)
+    spans = {measure.id: _years(measure.timing, plan) for _, measure, _ in refs}
+    for span in spans.values():
+        if span is not None:
+            first = min(first, span.start)
+            last = max(last, span.end if span.end is not None else span.start)
     count = last - first + 1
     year_width = max(40, TIMELINE_YEARS_WIDTH // count)
     years = tuple(
@@ -250,8 +251,8 @@ def _timeline(plan: Plan, refs: list[tuple[FocusArea, Measure, MeasureRef]]) -> 
                 shorten(measure.title, LABEL_CHARS),
                 measure.title,
                 timing_text(measure.timing),
-                _bar(measure.timing, first, last, year_width),
-                _year_marks(measure.timing, first, last),
+                _bar(spans[measure.id], first, last, year_width),
+                _year_marks(spans[measure.id], first, last),
             )
         )
         y += TIMELINE_ROW
@@ -264,24 +265,44 @@ def last_of(plan: Plan) -> int:
     return plan.period.end if plan.period.end is not None else plan.period.start
 
 
-def _year_marks(timing: Range | None, first: int, last: int) -> tuple[YearMark, ...]:
+class YearSpan(NamedTuple):
+    """A measure's timing in whole years, as the timeline draws it."""
+
+    start: int
+    end: int | None
+    recurring: bool
+
+
+def _years(timing: When | None, plan: Plan) -> YearSpan | None:
+    if timing is None:
+        return None
+    if timing.throughout:
+        return YearSpan(plan.period.start, last_of(plan), False)
+    first, last = timing.first, timing.last
+    if first is None:
+        return None
+    recurring = timing.recurrence is not None
+    return YearSpan(first.year, last.year if last is not None else None, recurring)
+
+
+def _year_marks(timing: YearSpan | None, first: int, last: int) -> tuple[YearMark, ...]:
     marks: list[YearMark] = []
     for year in range(first, last + 1):
         if timing is None or year < timing.start:
             marks.append("")
-        elif year == timing.start or (timing.end is not None and year <= timing.end and timing.recurrence is None):
+        elif year == timing.start or (timing.end is not None and year <= timing.end and not timing.recurring):
             marks.append("on")
-        elif timing.recurrence is not None and (timing.end is None or year <= timing.end):
+        elif timing.recurring and (timing.end is None or year <= timing.end):
             marks.append("recurring")
         else:
             marks.append("")
     return tuple(marks)
 
 
-def _bar(timing: Range | None, first: int, last: int, year_width: int) -> TimelineBar | None:
+def _bar(timing: YearSpan | None, first: int, last: int, year_width: int) -> TimelineBar | None:
     if timing is None:
         return None
-    open_ended = timing.recurrence is not None and timing.end is None
+    open_ended = timing.recurring and timing.end is None
     end = last if open_ended else (timing.end if timing.end is not None else timing.start)
     x = TIMELINE_LABEL_WIDTH + (timing.start - first) * year_width + 4
     return TimelineBar(x, (end - timing.start + 1) * year_width - 8, open_ended)

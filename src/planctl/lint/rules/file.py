@@ -7,7 +7,7 @@ sane size and shape, with no tags, duplicate keys or alias bombs.
 
 from __future__ import annotations
 
-from planctl.lint.rules.rule import E, Rule
+from planctl.lint.rules.rule import E, W, Rule
 
 RULES = [
     Rule("F001", "unreadable", E, "Filen kan inte läsas.", "Filen saknas, är en mapp eller får inte läsas av planctl."),
@@ -81,5 +81,14 @@ RULES = [
         E,
         "Orimligt djup nästling.",
         "En plan är nästlad ett tiotal nivåer. Djupare strukturer avvisas innan de läses.",
+    ),
+    Rule(
+        "F013",
+        "old-format-version",
+        W,
+        "Filen är i en äldre formatversion.",
+        "planctl läser fortfarande formatversion 1, men nya uppgifter (lägesbildens problem, avslutade åtgärder, kvartal och löpande, layouter) kräver version 2. planctl migrate FIL skriver om filen och behåller kommentarer, ordning och citattecken.",
+        example="format_version: 1",
+        instead="format_version: 2",
     ),
 ]

@@ -7,10 +7,12 @@ needs the follow-up files, is checked with them (U505-U507 in ``followup.py``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from datetime import date
 
+from planctl.lint.findings import short_line
 from planctl.lint.rules.rule import E, Issue, Rule, W
-from planctl.model import Plan, PlanKind, date_bounds
+from planctl.model import Plan, PlanKind, add_months, date_bounds
 
 RULES = [
     Rule(
@@ -20,7 +22,6 @@ RULES = [
         "Planen anger ingen lägesbild.",
         "Enligt 5 § Lag (2023:196) beslutar kommunen om åtgärdsplanen med lägesbilden (4 §) som underlag. Planen ska ange vilken lägesbild den bygger på.",
         kinds=("åtgärdsplan",),
-        silenceable=True,
     ),
     Rule(
         "L302",
@@ -29,7 +30,6 @@ RULES = [
         "Lägesbilden är daterad efter beslutet.",
         "Åtgärdsplanen ska bygga på lägesbilden (5 §), så lägesbilden måste vara färdig före beslutet om planen.",
         kinds=("åtgärdsplan",),
-        silenceable=True,
     ),
     Rule(
         "L303",
@@ -38,7 +38,6 @@ RULES = [
         "Beslutsdatum saknas.",
         "Lagens krav på uppföljning minst vartannat år (6 §) räknas från beslutet. Utan beslutsdatum kan planctl inte räkna ut när uppföljning senast ska ske.",
         kinds=("åtgärdsplan",),
-        silenceable=True,
     ),
     Rule(
         "L304",
@@ -47,7 +46,6 @@ RULES = [
         "Dokumentets datum är tidigare än lägesbilden.",
         "Dokumentet bär ett datum som ligger före lägesbildens färdigställande, fast planen ska bygga på lägesbilden. Kontrollera datumen.",
         kinds=("åtgärdsplan",),
-        silenceable=True,
     ),
     Rule(
         "L305",
@@ -56,7 +54,6 @@ RULES = [
         "Uppföljning mer sällan än vartannat år.",
         "Enligt 6 § ska åtgärdsplanen följas upp minst vartannat år: uppföljningsintervallet får vara högst 24 månader.",
         kinds=("åtgärdsplan",),
-        silenceable=True,
     ),
     Rule(
         "L306",
@@ -65,7 +62,37 @@ RULES = [
         "Planen säger inte hur den följs upp.",
         "Enligt 6 § ska åtgärdsplanen följas upp minst vartannat år. Ange follow-up med intervall och forum.",
         kinds=("åtgärdsplan",),
-        silenceable=True,
+    ),
+    Rule(
+        "L307",
+        "decided-by-non-municipal-body",
+        E,
+        "Planen är beslutad av något annat än ett kommunalt organ.",
+        "Enligt 5 § är det kommunen som beslutar om åtgärdsplanen: kommunfullmäktige, kommunstyrelsen eller en nämnd. Ett samverkansforum (t.ex. en samverkansledning med polisen) kan besluta om åtgärder, men det anges som measures_decision, inte som planens beslut.",
+        kinds=("åtgärdsplan",),
+        example="decision: {body: Samverkansledningen, date: 2024-11-20}",
+        instead="decision: {body: Kommunstyrelsen, date: 2024-11-20, paragraph: § 312, reference: KS 2024/1}\nmeasures_decision: {body: Samverkansledningen}",
+    ),
+    Rule(
+        "L308",
+        "lagesbild-undated",
+        W,
+        "Lägesbilden saknar datum.",
+        "Lägesbilden ska uppdateras minst vartannat år (6 §) och vara färdig före beslutet (5 §). Utan datum kan inget av det kontrolleras; ange när den färdigställdes.",
+        kinds=("åtgärdsplan",),
+        example="lagesbild: {title: Lägesbild 2024}",
+        instead='lagesbild: {title: Lägesbild 2024, completed: "2024-06", reference: KS 2024/2}',
+    ),
+    Rule(
+        "L309",
+        "lagesbild-stale",
+        E,
+        "Lägesbilden är äldre än två år.",
+        "Lägesbilden ska uppdateras minst vartannat år (6 §), inte bara planen följas upp. Ange uppdateringen med datum och diarienummer (lagesbild.updates eller lagesbild_update i en uppföljning). planctl räknar mot dagens datum; ange --today för en reproducerbar körning.",
+        kinds=("åtgärdsplan",),
+        depends_on_today=True,
+        example='lagesbild: {title: Lägesbild 2022, completed: "2022-06"}',
+        instead='lagesbild:\n  title: Lägesbild 2022\n  completed: "2022-06"\n  updates: [{date: 2024-05-30, reference: KS 2024/210}]',
     ),
 ]
 
@@ -81,11 +108,25 @@ def check(plan: Plan) -> Iterator[Issue]:
             (),
             "planen anger inte vilken lägesbild den bygger på (lagesbild:); 5 § kräver lägesbilden som underlag",
         )
+    elif plan.lagesbild.completed is None:
+        yield Issue(
+            "L308",
+            ("lagesbild",),
+            "lägesbilden saknar datum (lagesbild.completed); utan det kan varken beslutet eller uppdateringen kontrolleras",
+        )
     elif plan.lagesbild.completed and decided and date_bounds(plan.lagesbild.completed)[0] > date_bounds(decided)[1]:
         yield Issue(
             "L302",
             ("lagesbild", "completed"),
             f"lägesbilden färdigställdes {plan.lagesbild.completed}, efter beslutet om planen {decided}; planen ska bygga på lägesbilden",
+        )
+    body = plan.decision.body if plan.decision else None
+    if body is not None and not is_municipal_body(body):
+        yield Issue(
+            "L307",
+            ("decision", "body"),
+            f"'{short_line(body)}' är inget kommunalt organ; planen beslutas av kommunfullmäktige, kommunstyrelsen "
+            "eller en nämnd (ett samverkansforum som beslutat om åtgärderna anges som measures_decision)",
         )
     if decided is None:
         yield Issue(
@@ -119,4 +160,43 @@ def check(plan: Plan) -> Iterator[Issue]:
             "L305",
             ("follow_up", "interval_months"),
             f"uppföljning var {plan.follow_up.interval_months}:e månad; 6 § kräver minst vartannat år (högst 24 månader)",
+        )
+
+
+#: Words that name a municipal organ that can decide a plan.
+_MUNICIPAL = ("fullmäktige", "kommunstyrelse", "nämnd", "kommunstyrelsen", "regionstyrelse")
+
+
+def is_municipal_body(body: str) -> bool:
+    """Whether ``body`` names kommunfullmäktige, kommunstyrelsen or a nämnd (or their committees)."""
+    words = body.casefold()
+    return any(word in words for word in _MUNICIPAL)
+
+
+def lagesbild_as_of(plan: Plan, day: date) -> date | None:
+    """The last day the plan's lägesbild was completed or recorded as updated, on or before ``day``."""
+    if plan.lagesbild is None or plan.lagesbild.completed is None:
+        return None
+    dates = [date_bounds(plan.lagesbild.completed)[1]]
+    dates += [date_bounds(update.date)[1] for update in plan.lagesbild.updates]
+    known = [d for d in dates if d <= day]
+    return max(known) if known else None
+
+
+def check_today(plan: Plan, updates: Sequence[tuple[date, date]], today: date) -> Iterator[Issue]:
+    """6 §: the lägesbild is updated at least every other year; ``updates`` are the (follow-up date,
+    update date) pairs recorded in the follow-ups."""
+    if plan.kind is not PlanKind.ATGARDSPLAN:
+        return
+    latest = lagesbild_as_of(plan, today)
+    recorded = [updated for _, updated in updates if updated <= today]
+    if latest is None and not recorded:
+        return
+    newest = max([d for d in (latest, *recorded) if d is not None])
+    if add_months(newest, 24) < today:
+        yield Issue(
+            "L309",
+            ("lagesbild",),
+            f"lägesbilden uppdaterades senast {newest}, mer än två år före {today}; 6 § kräver att den uppdateras "
+            "minst vartannat år (ange uppdateringen med datum och diarienummer)",
         )

@@ -14,7 +14,17 @@ from pathlib import Path
 from planctl.files import PLAN_SUFFIXES, is_file
 from planctl.lint.rules.rule import E, Issue, Rule
 from planctl.lint.suggest import Names, suggest
-from planctl.model import Loc, Measure, Plan, PlanKind, iter_areas, iter_causes, iter_measures
+from planctl.model import (
+    Loc,
+    Measure,
+    Plan,
+    PlanKind,
+    iter_areas,
+    iter_causes,
+    iter_indicators,
+    iter_measures,
+    iter_problems,
+)
 from planctl.terminal import printable
 
 RULES = [
@@ -22,8 +32,8 @@ RULES = [
         "R201",
         "unknown-owner",
         E,
-        "Okänd ägare.",
-        "Varje ansvarig och medverkande måste finnas bland planens organisations (förkortningslistan eller externa aktörer).",
+        "Okänd ansvarig eller medverkande.",
+        "Varje ansvarig och medverkande måste finnas bland planens organisationer (förkortningslistan eller externa aktörer), med sitt id eller ett av sina andra namn (aliases).",
     ),
     Rule(
         "R202",
@@ -43,8 +53,8 @@ RULES = [
         "R204",
         "lead-not-owner",
         E,
-        "Den ansvariga är inte bland ägarna.",
-        "Den ansvariga (lead) ska också stå i listan över ägare (owners), så att dokumentet kan visa hela kolumnen Vem.",
+        "Den ansvariga står inte bland ansvariga och medverkande.",
+        "Den ansvariga (lead) ska också stå i listan över ansvariga och medverkande (owners), så att dokumentet kan visa hela kolumnen Vem.",
     ),
     Rule(
         "R205",
@@ -60,15 +70,109 @@ RULES = [
         "Den relaterade planfilen finns inte.",
         "En relaterad plan (related_plans) som anges med file: ska vara en planfil i samma mapp, så att dokumentet kan länka till den (7 §: samordna med annan planering).",
     ),
+    Rule(
+        "R207",
+        "unknown-lagesbild-file",
+        E,
+        "Lägesbildsfilen finns inte.",
+        "En lägesbild som anges med file: ska vara en fil bredvid planen med kind: lägesbild, som håller lägesbildens problem och analys.",
+        example="lagesbild: {title: Lägesbild 2024, file: lagesbild-2024.yaml}",
+        instead="# lagesbild-2024.yaml bredvid planen:\nformat_version: 2\nkind: lägesbild\nmunicipality: Exempelstad\ntitle: Lägesbild 2024",
+    ),
+    Rule(
+        "R208",
+        "unknown-problem",
+        E,
+        "Okänt problem i lägesbilden.",
+        "Ett fokusområde anger att det svarar mot ett problem (answers) som inte finns bland lägesbildens problem.",
+        example="answers: [narkotka]",
+        instead="answers: [narkotika]",
+    ),
+    Rule(
+        "R209",
+        "unknown-area-in-also-in",
+        E,
+        "Okänt fokusområde i also_in.",
+        "En åtgärd som hör till flera fokusområden (also_in) ska ange andra områden som finns i planen.",
+        example="also_in: [natverk]",
+        instead="also_in: [natverkskriminalitet]",
+    ),
+    Rule(
+        "R210",
+        "unknown-shared-indicator",
+        E,
+        "Okänd delad indikator.",
+        "En åtgärd som följs upp med en indikator som definieras på annat ställe (indicator_refs) ska ange en indikator som finns i planen.",
+        example="follow_up: {indicator_refs: [trygghet]}",
+        instead="follow_up: {indicator_refs: [andel-trygga]}",
+    ),
+    Rule(
+        "R211",
+        "unknown-replacement",
+        E,
+        "Den ersättande åtgärden finns inte.",
+        "En åtgärd som avslutats som ersatt (ended.how: ersatt) anger vilken åtgärd som ersätter den (replaced_by); den måste finnas i planen.",
+        example="ended: {date: 2026-03, how: ersatt, replaced_by: nya-atgarden, reason: …}",
+        instead="ended: {date: 2026-03, how: ersatt, replaced_by: trygga-skolvagar, reason: …}",
+    ),
+    Rule(
+        "R212",
+        "alias-clash",
+        E,
+        "Ett annat namn krockar.",
+        "En organisations andra namn (aliases) får inte vara en annan organisations id eller andra namn, eftersom planctl då inte vet vilken som avses.",
+        example="- {id: RTJ, name: Räddningstjänsten}\n- {id: SF, name: Socialförvaltningen, aliases: [RTJ]}",
+        instead="- {id: RTJ, name: Räddningstjänsten}\n- {id: SF, name: Socialförvaltningen, aliases: [SOC]}",
+    ),
 ]
 
 
 def check(plan: Plan) -> Iterator[Issue]:
-    organisations = Names(org.id for org in plan.organisations)
+    yield from _aliases(plan)
+    organisations = Names(name for org in plan.organisations for name in (org.id, *org.aliases))
     areas = Names(area.id for area, _, _ in iter_areas(plan))
     causes = Names(cause.id for cause, _, _ in iter_causes(plan))
-    for measure, _, loc in iter_measures(plan):
+    indicators = Names(at.indicator.id for at in iter_indicators(plan))
+    measures = Names(measure.id for measure, _, _ in iter_measures(plan))
+    for measure, area, loc in iter_measures(plan):
         yield from _measure(measure, loc, organisations, areas, causes)
+        for i, other in enumerate(measure.also_in):
+            if other not in areas or other == area.id:
+                why = "är åtgärdens eget område" if other == area.id else f"finns inte i planen{suggest(other, areas)}"
+                yield Issue("R209", (*loc, "also_in", i), f"fokusområdet '{other}' {why}")
+        if measure.follow_up is not None:
+            for i, ref in enumerate(measure.follow_up.indicator_refs):
+                if ref not in indicators:
+                    yield Issue("R210", (*loc, "follow_up", "indicator_refs", i), f"indikatorn '{ref}' finns inte i planen{suggest(ref, indicators)}")
+        ended = measure.ended
+        if ended is not None and ended.replaced_by is not None and ended.replaced_by not in measures:
+            others = [m for m in measures.options if m != measure.id]
+            yield Issue(
+                "R211",
+                (*loc, "ended", "replaced_by"),
+                f"åtgärden '{ended.replaced_by}' som ska ersätta denna finns inte i planen{suggest(ended.replaced_by, others)}",
+            )
+    problems = Names(problem.id for problem, _ in iter_problems(plan))
+    if plan.lagesbild is not None and (plan.lagesbild.problems or plan.lagesbild.file is None):
+        for area, _, loc in iter_areas(plan):
+            for i, problem in enumerate(area.answers):
+                if problem not in problems:
+                    yield Issue(
+                        "R208", (*loc, "answers", i), f"problemet '{problem}' finns inte i lägesbilden{suggest(problem, problems)}"
+                    )
+
+
+def _aliases(plan: Plan) -> Iterator[Issue]:
+    """An organisation's other names must name it alone."""
+    taken = {org.id: org.id for org in plan.organisations}
+    for o, org in enumerate(plan.organisations):
+        for a, alias in enumerate(org.aliases):
+            owner = taken.get(alias)
+            if owner is not None and owner != org.id:
+                yield Issue(
+                    "R212", ("organisations", o, "aliases", a), f"'{alias}' är redan id eller annat namn för {owner}"
+                )
+            taken.setdefault(alias, org.id)
 
 
 def _measure(measure: Measure, loc: Loc, organisations: Names, areas: Names, causes: Names) -> Iterator[Issue]:
@@ -77,7 +181,7 @@ def _measure(measure: Measure, loc: Loc, organisations: Names, areas: Names, cau
             yield Issue(
                 "R201",
                 (*loc, "owners", o),
-                f"ägaren '{owner}' finns inte bland planens organisationer{suggest(owner, organisations)}",
+                f"'{owner}' (ansvarig eller medverkande) finns inte bland planens organisationer{suggest(owner, organisations)}",
             )
     if measure.lead is not None:
         if measure.lead not in organisations:
@@ -88,7 +192,9 @@ def _measure(measure: Measure, loc: Loc, organisations: Names, areas: Names, cau
             )
         elif measure.lead not in measure.owners:
             yield Issue(
-                "R204", (*loc, "lead"), f"den ansvariga '{measure.lead}' står inte bland åtgärdens ägare (owners)"
+                "R204",
+                (*loc, "lead"),
+                f"den ansvariga '{measure.lead}' står inte bland åtgärdens ansvariga och medverkande (owners)",
             )
     for i, area in enumerate(measure.also_affects):
         if area not in areas:
@@ -105,17 +211,24 @@ def _measure(measure: Measure, loc: Loc, organisations: Names, areas: Names, cau
 
 
 def check_files(plan: Plan, path: Path) -> Iterator[Issue]:
-    """Related plans named by file must be other plan files beside this one (7 §)."""
+    """Related plans named by file must be other plan files beside this one; a lägesbild file
+    must be a lägesbild beside it."""
+    if plan.lagesbild is not None and plan.lagesbild.file is not None:
+        problem = _sibling_problem(plan.lagesbild.file, path, ("lägesbild",), "ingen lägesbild (kind: lägesbild)")
+        if problem is None and not plan.lagesbild.problems and not plan.lagesbild.analysis:
+            problem = f"lägesbildsfilen '{printable(plan.lagesbild.file)}' har fel och kan inte läsas; kör planctl validate på den"
+        if problem is not None:
+            yield Issue("R207", ("lagesbild", "file"), problem.replace("planfilen", "lägesbildsfilen"))
     for number, related in enumerate(plan.related_plans):
         if related.file is None:
             continue
-        problem = _related_problem(related.file, path)
+        problem = _sibling_problem(related.file, path, tuple(k.value for k in PlanKind), "ingen plan (kind: åtgärdsplan eller handlingsplan)")
         if problem is not None:
             yield Issue("R206", ("related_plans", number, "file"), problem)
 
 
-def _related_problem(name: str, path: Path) -> str | None:
-    """Why ``name`` does not name another plan file beside ``path``, or None."""
+def _sibling_problem(name: str, path: Path, kinds: tuple[str, ...], not_kind: str) -> str | None:
+    """Why ``name`` does not name another file of one of ``kinds`` beside ``path``, or None."""
     shown = printable(name)
     if "/" in name or "\\" in name or name in (".", ".."):
         return f"'{shown}' är inget filnamn bredvid {path.name}; ange bara filnamnet på en plan i samma mapp"
@@ -132,6 +245,6 @@ def _related_problem(name: str, path: Path) -> str | None:
 
     loaded = load_file(target)
     kind = loaded.data.get("kind") if isinstance(loaded.data, dict) else None
-    if kind not in {k.value for k in PlanKind}:
-        return f"'{shown}' är ingen plan (kind: åtgärdsplan eller handlingsplan)"
+    if kind not in kinds:
+        return f"'{shown}' är {not_kind}"
     return None
