@@ -135,15 +135,21 @@ def schema(
     follow_up: Annotated[
         bool, typer.Option("--follow-up", help="Schemat för uppföljningsfiler i stället för planer.")
     ] = False,
+    lagesbild: Annotated[
+        bool, typer.Option("--lagesbild", help="Schemat för lägesbildsfiler (kind: lägesbild) i stället för planer.")
+    ] = False,
 ) -> None:
     """Skriv formatets JSON Schema, för editorer och YAML-språkservern.
 
     Exempel: planctl schema > schema/plan.schema.json
     """
     with guard():
+        from planctl.errors import UsageError
         from planctl.model.schema import schema_text
 
-        sys.stdout.write(schema_text("uppföljning" if follow_up else "plan"))
+        if follow_up and lagesbild:
+            raise UsageError("välj ett schema: --follow-up eller --lagesbild")
+        sys.stdout.write(schema_text("uppföljning" if follow_up else "lägesbild" if lagesbild else "plan"))
 
 
 @app.command()

@@ -7,7 +7,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from planctl.model.fields import CHOICES
 from planctl.model.followup import FollowUp
+from planctl.model.lagesbild import LagesbildFile
 from planctl.model.plan import Plan
 
 SCHEMA_BASE = "https://planctl.invalid/schema/"
@@ -15,16 +17,24 @@ SCHEMA_BASE = "https://planctl.invalid/schema/"
 SCHEMAS: dict[str, tuple[str, type[BaseModel]]] = {
     "plan": ("plan.schema.json", Plan),
     "uppföljning": ("followup.schema.json", FollowUp),
+    "lägesbild": ("lagesbild.schema.json", LagesbildFile),
 }
 
 
 def document_schema(kind: str = "plan") -> dict[str, Any]:
     name, model = SCHEMAS[kind]
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_BASE + name,
-        **model.model_json_schema(),
-    }
+    schema = model.model_json_schema()
+    for enum_name, definition in schema.get("$defs", {}).items():
+        if enum_name in CHOICES and "enum" in definition:
+            definition["oneOf"] = _described_values(CHOICES[enum_name], definition.pop("enum"))
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_BASE + name, **schema}
+
+
+def _described_values(described: dict[str, str], values: list[Any]) -> list[dict[str, Any]]:
+    """An enum as ``oneOf`` constants, so an editor shows each value's Swedish meaning."""
+    return [
+        {"const": value, **({"description": described[value]} if described.get(value) else {})} for value in values
+    ]
 
 
 def schema_text(kind: str = "plan") -> str:

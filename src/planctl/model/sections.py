@@ -60,7 +60,11 @@ Shows = Literal["uppföljning", "värdegrund", "skyddsfaktorer", "indikatorer", 
 class Section(Part, title="Avsnitt"):
     """A section of the document, with the plan's own title, shown where the plan puts it."""
 
-    title: Text = about("Rubrik", "Avsnittets rubrik som planen har den.")
+    title: Text | None = about(
+        "Rubrik",
+        "Avsnittets rubrik som planen har den. Utan rubrik är texten kapitlets egen inledande text.",
+        default=None,
+    )
     text: Text | None = about("Text", "Avsnittets text; får innehålla Markdown.", default=None)
     shows: list[Shows] = about(
         "Visar också",

@@ -14,11 +14,11 @@ import datetime as dt
 import re
 from typing import Annotated, Literal, NamedTuple
 
-from pydantic import BeforeValidator, model_validator
+from pydantic import BeforeValidator, ConfigDict, model_validator
 from pydantic_core import PydanticCustomError
 
 from planctl.model.dates import date_bounds
-from planctl.model.fields import FIRST_YEAR, LAST_YEAR, Part, Text, _whole
+from planctl.model.fields import FIRST_YEAR, LAST_YEAR, Part, Text, _whole, about
 
 Recurrence = Literal["årligen", "terminsvis", "kvartalsvis", "månadsvis", "löpande"]
 #: Other words people use for a recurrence, and the one the format keeps.
@@ -146,14 +146,25 @@ PointText = Annotated[str, BeforeValidator(_point_text, json_schema_input_type=i
 class When(Part):
     """När a measure happens: a point, a range, throughout the period, or recurring from a start."""
 
-    start: PointText | None = None
-    end: PointText | None = None
+    model_config = ConfigDict(
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["start"]},
+                {"required": ["recurrence"]},
+                {"required": ["text"]},
+                {"required": ["throughout"], "properties": {"throughout": {"const": True}}},
+            ]
+        }
+    )
+
+    start: PointText | None = about("Från", "När åtgärden börjar (eller sker): 2025, HT 2025, 2025-Q3, 2025-09 eller 2025-09-15.", default=None)
+    end: PointText | None = about("Till", "När åtgärden slutar, i samma skrivsätt som Från.", default=None)
     #: recurring from ``start`` (and until ``end``, where given)
-    recurrence: Recurrence | None = None
+    recurrence: Recurrence | None = about("Återkommer", "Hur ofta åtgärden återkommer från sin start.", default=None)
     #: löpande: throughout the plan period
-    throughout: bool = False
+    throughout: bool = about("Löpande", "Åtgärden pågår under hela planperioden.", default=False)
     #: the plan's own words, shown instead of planctl's
-    text: Text | None = None
+    text: Text | None = about("Text", "Planens egna ord om när, som visas i stället för planctls.", default=None)
 
     @model_validator(mode="after")
     def _something_said(self) -> When:
