@@ -80,10 +80,11 @@ def test_every_measure_has_its_latest_status_and_comment(built: dict[tuple[str, 
     html = built[(f"{VASTERAS.stem}-uppfoljning", "html")]
     latest = max(vasteras_follow_ups(), key=lambda f: f.date)
     assert len(latest.measures) == 41
+    lights = {m.id: m.latest.light for m in build_report(_plan(), vasteras_follow_ups(), VASTERAS.name).measures}
     for report in latest.measures:
         row = re.search(rf'<tr id="atgard-{re.escape(report.measure)}">(.*?)</tr>', html, flags=re.DOTALL)
         assert row, report.measure
-        assert f"{report.status.value} ({report.status.light})" in row.group(1)
+        assert f"{report.status.value} ({lights[report.measure]})" in row.group(1)
         if report.comment:
             assert report.comment.split()[0] in row.group(1)
 
@@ -118,9 +119,11 @@ def test_chart_draws_target_and_baseline_where_the_plan_gives_them(built: dict[t
 def test_trend_and_target_judgement() -> None:
     report = build_report(_plan(FOLLOWED), _follow_ups(FOLLOWED), FOLLOWED.name)
     (view,) = report.indicators
-    assert (view.trend, view.on_target) == (Trend.GOOD, TargetState.NOT_YET)
-    assert (view.trend_text, view.on_target_text) == ("i önskad riktning", "målet ännu inte nått")
-    assert report.next_due == date(2027, 12, 12)
+    # 18 % at HT 2025 against a target of 15 % by 2026: not reached, but its year has not passed
+    assert (view.trend, view.on_target) == (Trend.GOOD, TargetState.NOT_DUE)
+    assert (view.trend_text, view.on_target_text) == ("i önskad riktning", "målet ännu inte nått, men tiden har inte gått ut")
+    # the plan promises a yearly follow-up, which comes before the law's two years
+    assert (report.next_due, report.next_due_basis, report.law_due) == (date(2026, 12, 12), "enligt planen: årligen", date(2027, 12, 12))
     assert report.money_sek == 120000 and report.hours == 300
 
 
@@ -134,7 +137,7 @@ def test_wrong_way_indicators_are_called_so() -> None:
 def test_next_due_is_two_years_after_the_latest_follow_up(built: dict[tuple[str, str], str]) -> None:
     html = built[(f"{VASTERAS.stem}-uppfoljning", "html")]
     assert (
-        "Nästa uppföljning ska göras senast <strong>2028-11-10</strong>, 24 månader efter uppföljningen 2026-11-10."
+        'Nästa uppföljning ska göras senast <strong class="hel">2028-11-10</strong> (6 §, räknat från uppföljningen 2026-11-10).'
         in html
     )
 
@@ -142,7 +145,7 @@ def test_next_due_is_two_years_after_the_latest_follow_up(built: dict[tuple[str,
 def test_plan_without_follow_ups_says_so_and_counts_from_the_decision(built: dict[tuple[str, str], str]) -> None:
     md = built[(f"{MINIMAL.stem}-uppfoljning", "md")]
     assert "- **Uppföljningar:** *ingen uppföljning ännu*" in md
-    assert "senast **2026-11-20**, 24 månader efter beslutet 2024-11-20" in md
+    assert "senast **2026-11-20** (6 §, räknat från beslutet 2024-11-20)" in md
 
 
 @pytest.mark.parametrize(
@@ -238,9 +241,10 @@ def test_handlingsplan_report_follows_its_own_rhythm_not_6_paragraph(tmp_path: P
     (md,) = report_files([plan], "md", tmp_path, None, TODAY)
     text = md.read_text(encoding="utf-8")
     assert "Nästa uppföljning senast" not in text and "Vad lagen kräver" not in text
-    assert "## 5. Nästa uppföljning\n\nPlanen är en handlingsplan och omfattas inte av lagens krav" in text
-    assert "- vid fördjupad uppföljning 2023 och 2026\n" in text and "Fördjupad uppföljning: 2023, 2026." in text
-    assert text.count("*Planen har inga åtgärder att följa upp; se indikatorerna.*") == 3
+    assert "## 5. Nästa uppföljning\n\nPlanen är en handlingsplan. Lagens krav på uppföljning vartannat år gäller åtgärdsplanen" in text
+    assert "- vid fördjupad uppföljning 2023 och 2026\n" in text and "Fördjupad uppföljning: 2023 och 2026." in text
+    assert text.count("*Planen har inga åtgärder att följa upp; se indikatorerna.*") == 2
+    assert "## 4. Status över tid\n\n*Planen har ingen uppföljning ännu.*" in text
     assert text.count("- Mål: 85\u00a0%") == 4
     (html,) = report_files([plan], "html", tmp_path, None, TODAY)
     page = html.read_text(encoding="utf-8")

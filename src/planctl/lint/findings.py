@@ -6,6 +6,8 @@ import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from planctl.model.fields import without_markers
+
 
 class Severity(enum.IntEnum):
     """How serious a finding is; the order is used for sorting and exit codes."""
@@ -89,5 +91,5 @@ def path_text(loc: Sequence[str | int]) -> str:
 
 def short_line(text: str, limit: int = 60) -> str:
     """``text`` on one line of at most ``limit`` characters, for naming an element in a message."""
-    line = " ".join(text.split())
+    line = " ".join(without_markers(text).split())
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"

@@ -19,7 +19,6 @@ from planctl.lint.rules import RULES, Issue
 from planctl.lint.suggest import Names, suggest
 from planctl.model import Loc, Plan, iter_silences
 
-
 #: The follow-up rules that are the law's own cadence (6 §), not advice.
 LAW_CADENCE = frozenset({"U505", "U506", "U507", "U514"})
 

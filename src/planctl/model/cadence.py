@@ -10,7 +10,7 @@ from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
-from planctl.model.dates import add_months
+from planctl.model.dates import add_months, date_bounds
 from planctl.model.followup import FollowUp
 from planctl.model.plan import Plan
 
@@ -85,6 +85,25 @@ def next_due(plan: Plan, follow_ups: Sequence[FollowUp]) -> Due:
     if months is None:
         return law
     return Due(add_months(law.start.day, months), law.start, months, SetBy.PLAN)
+
+
+def lagesbild_newest(plan: Plan, follow_ups: Sequence[FollowUp], day: date) -> date | None:
+    """The last day, on or before ``day``, the plan's lägesbild was completed or recorded as
+    updated (in the plan or in a follow-up held by then); None where it has no date."""
+    lagesbild = plan.lagesbild
+    dates = [date_bounds(lagesbild.completed)[1]] if lagesbild and lagesbild.completed else []
+    dates += [date_bounds(update.date)[1] for update in lagesbild.updates] if lagesbild else []
+    dates += [
+        date_bounds(f.lagesbild_update.date)[1] for f in follow_ups if f.lagesbild_update is not None and f.date <= day
+    ]
+    known = [d for d in dates if d <= day]
+    return max(known) if known else None
+
+
+def lagesbild_due(plan: Plan, follow_ups: Sequence[FollowUp], day: date) -> date | None:
+    """6 §: the day by which the lägesbild is next to be updated, as known on ``day``."""
+    newest = lagesbild_newest(plan, follow_ups, day)
+    return add_months(newest, MAX_MONTHS) if newest is not None else None
 
 
 def _since(plan: Plan, follow_ups: Sequence[FollowUp]) -> Start:

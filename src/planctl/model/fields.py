@@ -32,10 +32,19 @@ def choices(**described: str) -> Callable[[type[E]], type[E]]:
     """Describe an enum's values for editors: ``@choices(universell="Riktas till alla …")``."""
 
     def register(enum: type[E]) -> type[E]:
-        CHOICES[enum.__name__] = {member.value: described.get(member.name.lower(), "") for member in enum}  # type: ignore[attr-defined]
+        CHOICES[enum.__name__] = {member.value: described.get(member.name.lower(), "") for member in enum}
         return enum
 
     return register
+
+
+#: A footnote marker in a text: ``[^2]`` points at its element's second note.
+FOOTNOTE_MARKER = re.compile(r"\[\^([0-9]{1,3})\]")
+
+
+def without_markers(text: str) -> str:
+    """``text`` without footnote markers: for a title in a message, a list or a picture's name."""
+    return FOOTNOTE_MARKER.sub("", text)
 
 
 #: A place in a document: keys and list positions from the top (``("focus_areas", 0, "id")``).

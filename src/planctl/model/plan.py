@@ -292,6 +292,10 @@ class Plan(Part, title="Plan"):
         "Kapitel om uppföljning", "Rubrik och text för en handlingsplans kapitel om uppföljning och indikatorer.",
         default=None,
     )
+    related_plans_chapter: Section | None = about(
+        "Kapitel om relaterade planer", "Rubrik och text för kapitlet som listar relaterade planer och styrdokument.",
+        default=None,
+    )
     values: list[Text] = about("Värdegrund", "Värderingar arbetet vilar på.", default_factory=list)
     laws: list[Text] = about("Lagar", "Lagar som ålägger arbetet, i planens ord.", default_factory=list)
     indicators: list[Indicator] = about("Indikatorer för planen", "Indikatorer för planen som helhet.", default_factory=list)

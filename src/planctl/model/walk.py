@@ -102,6 +102,39 @@ def iter_problems(plan: Plan) -> Iterator[ProblemAt]:
             yield ProblemAt(problem, ("lagesbild", "problems", p))
 
 
+class NotedTexts(NamedTuple):
+    """An element's footnotes and the texts whose ``[^k]`` markers point at them."""
+
+    notes: list[str]
+    #: (field path below the element, text) for each text the document resolves markers in
+    texts: tuple[tuple[Loc, str | None], ...]
+    loc: Loc
+
+
+def area_noted(area: FocusArea, loc: Loc) -> NotedTexts:
+    cause_text = area.cause_analysis.text if area.cause_analysis else None
+    texts = ((("description",), area.description), (("cause_analysis", "text"), cause_text), (("measures_intro",), area.measures_intro))
+    return NotedTexts(area.notes, texts, loc)
+
+
+def measure_noted(measure: Measure, loc: Loc) -> NotedTexts:
+    texts = ((("title",), measure.title), (("description",), measure.description), *((("goals", n), g) for n, g in enumerate(measure.goals)))
+    return NotedTexts(measure.notes, texts, loc)
+
+
+def chapter_noted(plan: Plan) -> NotedTexts:
+    return NotedTexts(plan.notes, tuple((("introduction", n, "text"), s.text) for n, s in enumerate(plan.introduction)), ())
+
+
+def iter_noted(plan: Plan) -> Iterator[NotedTexts]:
+    """Every element with footnotes, and the texts the document resolves their markers in."""
+    yield chapter_noted(plan)
+    for area, _, loc in iter_areas(plan):
+        yield area_noted(area, loc)
+    for measure, _, loc in iter_measures(plan):
+        yield measure_noted(measure, loc)
+
+
 def iter_texts(document: BaseModel) -> Iterator[TextAt]:
     """Every text field anywhere in the document, for checks on what people wrote."""
     yield from _texts(document, ())

@@ -16,15 +16,15 @@ from planctl.errors import PlanHasErrors, UsageError
 from planctl.files import is_dir, is_file
 from planctl.lint.findings import short_line
 from planctl.lint.loader import MAX_BYTES, load_bytes
-from planctl.model import FocusArea, Indicator, Measure, Plan, Range
+from planctl.model import FocusArea, Indicator, Measure, Plan, Range, When
 from planctl.publish.markdown import to_markdown_code
 from planctl.terminal import printable
-from planctl.words import timing_text
+from planctl.words import baseline_text, count, date_text, period_text, target_text, timing_text
 
 
 @dataclass(frozen=True)
 class Change:
-    """One change: ``+`` added, ``-`` removed, ``~`` changed."""
+    """One change: ``+`` added, ``-`` removed, ``~`` changed, ``×`` ended (kept in the plan)."""
 
     section: str
     sign: str
@@ -122,11 +122,11 @@ def _text(value: object) -> str:
     if value is None or value == []:
         return "ej angivet"
     if isinstance(value, Range):
-        return timing_words(value)
+        return period_text(value)
     return " ".join(str(value).split())
 
 
-def timing_words(timing: Range | None) -> str:
+def timing_words(timing: When | None) -> str:
     return timing_text(timing) or "ej angiven"
 
 
@@ -197,12 +197,17 @@ def _measures(plan: Plan) -> dict[str, tuple[FocusArea, Measure]]:
 def _measure_changes(old: Plan, new: Plan) -> Iterator[Change]:
     before, after = _measures(old), _measures(new)
     for ident, (area, measure) in after.items():
+        subject = f"{short_line(measure.title, 70)} ({ident})"
         if ident not in before:
-            yield Change(
-                "Åtgärder", "+", f"{short_line(measure.title, 70)} ({ident})", (f"i {area.title}", *_summary(measure))
-            )
+            added = (f"tillagd i planen {date_text(measure.added)}",) if measure.added else ()
+            yield Change("Åtgärder", "+", subject, (f"i {area.title}", *added, *_summary(measure)))
             continue
         old_area, previous = before[ident]
+        if measure.ended is not None and previous.ended is None:
+            ended = measure.ended
+            replaced = f", ersatt av {ended.replaced_by}" if ended.replaced_by else ""
+            yield Change("Åtgärder", "×", subject, (f"{ended.how} {date_text(ended.date)}{replaced}: {ended.reason}",))
+            continue
         details = [
             *_field("fokusområde", old_area.title, area.title),
             *_field("åtgärd", previous.title, measure.title),
@@ -212,7 +217,7 @@ def _measure_changes(old: Plan, new: Plan) -> Iterator[Change]:
             *_indicators(_measure_indicators(previous), _measure_indicators(measure)),
             *_follow_up_words(previous, measure),
             *_field(
-                "förebyggandenivå",
+                "preventionsnivå",
                 previous.prevention_level and previous.prevention_level.value,
                 measure.prevention_level and measure.prevention_level.value,
             ),
@@ -223,7 +228,15 @@ def _measure_changes(old: Plan, new: Plan) -> Iterator[Change]:
             yield Change("Åtgärder", "~", f"{short_line(measure.title, 70)} ({ident})", tuple(details))
     for ident, (area, measure) in before.items():
         if ident not in after:
-            yield Change("Åtgärder", "-", f"{short_line(measure.title, 70)} ({ident})", (f"i {area.title}",))
+            yield Change(
+                "Åtgärder",
+                "-",
+                f"{short_line(measure.title, 70)} ({ident})",
+                (
+                    f"i {area.title}",
+                    "uppföljningar som nämner åtgärden blir fel; avsluta den i stället med ended (datum, hur och varför)",
+                ),
+            )
 
 
 def _summary(measure: Measure) -> list[str]:
@@ -267,12 +280,9 @@ def _indicators(old: Sequence[Indicator], new: Sequence[Indicator]) -> list[str]
                     previous.direction and previous.direction.value,
                     current.direction and current.direction.value,
                 ),
-                *_field(
-                    "utgångsvärde",
-                    previous.baseline and previous.baseline.value,
-                    current.baseline and current.baseline.value,
-                ),
-                *_field("mål", previous.target and previous.target.value, current.target and current.target.value),
+                *_field("utgångsvärde", baseline_text(previous), baseline_text(current)),
+                *_field("mål", target_text(previous), target_text(current)),
+                *_field("datakälla", previous.source, current.source),
             ]
             if parts:
                 found.append(f"indikator ändrad ({current.name}): {'; '.join(parts)}")
@@ -293,15 +303,14 @@ def _plan_indicators(old: Plan, new: Plan) -> Iterator[Change]:
         yield Change("Indikatorer för hela planen", "~", new.title, tuple(details))
 
 
-_WORDS = {"+": "tillagd", "-": "borttagen", "~": "ändrad"}
+_WORDS = {"+": "tillagd", "-": "borttagen", "~": "ändrad", "×": "avslutad"}
+_PLURALS = {"+": "tillagda", "-": "borttagna", "~": "ändrade", "×": "avslutade"}
 
 
 def counts_line(changes: Sequence[Change]) -> str:
     measures = [c for c in changes if c.section == "Åtgärder"]
-    added = sum(c.sign == "+" for c in measures)
-    removed = sum(c.sign == "-" for c in measures)
-    changed = sum(c.sign == "~" for c in measures)
-    return f"Åtgärder: {added} tillagda, {removed} borttagna, {changed} ändrade. Ändringar totalt: {len(changes)}."
+    parts = [count(sum(c.sign == sign for c in measures), _WORDS[sign], _PLURALS[sign]) for sign in ("+", "-", "~", "×")]
+    return f"Åtgärder: {', '.join(parts[:-1])} och {parts[-1]}. Ändringar totalt: {len(changes)}."
 
 
 def as_text(old_name: str, new_name: str, changes: Sequence[Change]) -> str:

@@ -31,9 +31,11 @@ REPORT_TEMPLATE: dict[DocumentFormat, str] = {"md": "report.md.j2", "html": "rep
 SUFFIX: dict[OutputFormat, str] = {"md": ".md", "html": ".html", "pdf": ".pdf"}
 
 
-def render_document(plan: Plan, source_name: str, fmt: DocumentFormat, templates: Path | None = None) -> str:
-    """The document of ``plan`` as Markdown or HTML text."""
-    return render_template(MAIN_TEMPLATE[fmt], fmt, templates, doc=build_document(plan, source_name))
+def render_document(
+    plan: Plan, source_name: str, fmt: DocumentFormat, templates: Path | None = None, plan_path: Path | None = None
+) -> str:
+    """The document of ``plan`` as Markdown or HTML text (``plan_path``: for the pictures beside it)."""
+    return render_template(MAIN_TEMPLATE[fmt], fmt, templates, doc=build_document(plan, source_name, plan_path))
 
 
 def render_report(report: FollowUpReport, fmt: DocumentFormat, templates: Path | None = None) -> str:
@@ -81,7 +83,7 @@ def render_files(
     for path, results in _checked_plans(plans, out, today, SUFFIX[fmt], with_follow_ups=False):
         plan = results[0].plan
         assert plan is not None
-        text = render_document(plan, path.name, "md" if fmt == "md" else "html", templates)
+        text = render_document(plan, path.name, "md" if fmt == "md" else "html", templates, path)
         documents.append((out / f"{path.stem}{SUFFIX[fmt]}", encode(text, fmt)))
     write_all(out, documents)
     return [target for target, _ in documents]

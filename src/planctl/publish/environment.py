@@ -26,7 +26,8 @@ from planctl import __version__
 from planctl.errors import UsageError
 from planctl.files import is_dir, is_file
 from planctl.publish import markdown
-from planctl.words import date_text, indicator_text, interval_text, number_text, period_text
+from planctl.publish.hyphens import hyphenate
+from planctl.words import and_list, count, date_text, indicator_text, interval_text, number_text, period_text
 
 DocumentFormat = Literal["md", "html"]
 
@@ -56,6 +57,10 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "safe_url": safe_url,
     "indicator_text": indicator_text,
     "number": number_text,
+    "hyphenate": hyphenate,
+    "md_plain": markdown.to_plain,
+    "count": count,
+    "and_list": and_list,
 }
 
 

@@ -193,7 +193,7 @@ def _matrix(plan: Plan, refs: list[tuple[FocusArea, Measure, MeasureRef]], chapt
         if area.track != AreaTrack.PRIORITERAT and not set(measure.also_affects) & set(column_ids):
             continue
         marks: tuple[MatrixMark, ...] = tuple(
-            "primary" if column == area.id else ("also" if column in measure.also_affects else "")
+            "primary" if column == area.id or column in measure.also_in else ("also" if column in measure.also_affects else "")
             for column in column_ids
         )
         rows.append(MatrixRow(ref, marks))
@@ -315,8 +315,14 @@ CHART_BAR = 16
 CHART_TOP = 34
 
 
-def owner_roles(measure: Measure) -> list[tuple[str, LoadKind]]:
-    """Each owner of ``measure`` with its part: lead, participant, or lead unknown."""
+def owner_roles(measure: Measure, all_responsible: bool = False) -> list[tuple[str, LoadKind]]:
+    """Each owner of ``measure`` with its part: lead, participant, or lead unknown.
+
+    ``all_responsible``: the measure's table names those responsible ("Ansvarig", an area handled
+    in another forum), so every owner leads.
+    """
+    if all_responsible:
+        return [(owner, "lead") for owner in dict.fromkeys([*measure.owners, *([measure.lead] if measure.lead else [])])]
     roles: list[tuple[str, LoadKind]] = []
     for owner in measure.owners:
         if measure.lead is None:
@@ -331,8 +337,8 @@ def owner_roles(measure: Measure) -> list[tuple[str, LoadKind]]:
 def _owner_chart(plan: Plan, refs: list[tuple[FocusArea, Measure, MeasureRef]]) -> OwnerChart:
     names = {org.id: org.name for org in plan.organisations}
     counts: dict[str, dict[LoadKind, int]] = {}
-    for _, measure, _ in refs:
-        for owner, kind in owner_roles(measure):
+    for area, measure, _ in refs:
+        for owner, kind in owner_roles(measure, area.track is not AreaTrack.PRIORITERAT):
             counts.setdefault(owner, {"lead": 0, "participant": 0, "unknown": 0})[kind] += 1
     # The plan's own order of organisations; owners it does not list come after, sorted.
     order = [org.id for org in plan.organisations if org.id in counts] + sorted(set(counts) - set(names))

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from html import unescape
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup
+
+from planctl.model.fields import FOOTNOTE_MARKER, without_markers
 
 #: The only link targets a published plan may point to.
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -66,9 +69,9 @@ def _shift_headings(tokens: list[Token], top: int | None) -> None:
 def to_html(text: str, heading_level: int | None = 4) -> Markup:
     """A text field as HTML blocks (paragraphs, lists, quotes, tables)."""
     parser = _parser()
-    tokens = parser.parse(text)
+    tokens = parser.parse(without_markers(text))
     _shift_headings(tokens, heading_level)
-    return Markup(parser.renderer.render(tokens, parser.options, {}).strip())
+    return Markup(_html_markers(parser.renderer.render(tokens, parser.options, {}).strip()))
 
 
 def to_html_in_cell(text: str) -> Markup:
@@ -79,7 +82,13 @@ def to_html_in_cell(text: str) -> Markup:
 def to_html_inline(text: str) -> Markup:
     """A short text field (a title, a goal) as inline HTML, without a paragraph around it."""
     parser = _parser()
-    return Markup(parser.renderInline(text).strip())
+    return Markup(_html_markers(parser.renderInline(without_markers(text)).strip()))
+
+
+def to_plain(text: str) -> str:
+    """A short text field as plain words (a picture's title, an SVG title): no markup at all."""
+    html = _parser().renderInline(without_markers(text))
+    return one_line(unescape(re.sub(r"<[^>]*>", "", html)))
 
 
 # -- Markdown output ----------------------------------------------------------------------
@@ -119,7 +128,7 @@ def _neutralise_links(text: str) -> str:
 
 def to_markdown(text: str, heading_level: int = 4) -> str:
     """A text field as Markdown blocks, with raw HTML escaped and unsafe links broken up."""
-    safe = _neutralise_links(_escape_raw_html(text.strip()))
+    safe = _md_markers(_neutralise_links(_escape_raw_html(without_markers(text).strip())))
     return _HEADING.sub(lambda m: m.group(1) + "#" * min(6, heading_level + len(m.group(2)) - 1), safe)
 
 
@@ -146,3 +155,44 @@ def to_markdown_code(text: str) -> str:
     fence = "`" * (max(runs, default=0) + 1)
     pad = " " if line.startswith(("`", " ")) or line.endswith(("`", " ")) or not line else ""
     return f"{fence}{pad}{line}{pad}{fence}"
+
+
+# -- footnote markers ---------------------------------------------------------------------
+
+_MARKER = FOOTNOTE_MARKER
+#: A resolved marker between planctl's own private-use characters, which no plan text keeps.
+_RESOLVED = re.compile("\ue000([0-9]+)\ue001")
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def resolve_markers(text: str, numbers: tuple[int, ...]) -> str:
+    """``text`` with each ``[^k]`` that names one of its element's notes turned into that note's
+    number in the document (``numbers[k - 1]``); other brackets stay text."""
+    text = text.replace("\ue000", "").replace("\ue001", "")
+
+    def number(match: re.Match[str]) -> str:
+        index = int(match.group(1))
+        return f"\ue000{numbers[index - 1]}\ue001" if 1 <= index <= len(numbers) else match.group(0)
+
+    return _MARKER.sub(number, text)
+
+
+def marked_notes(texts: tuple[str | None, ...], count: int) -> frozenset[int]:
+    """Which of an element's notes (1-based) a marker in ``texts`` points at."""
+    return frozenset(
+        int(m.group(1)) for text in texts if text for m in _MARKER.finditer(text) if 1 <= int(m.group(1)) <= count
+    )
+
+
+def _html_markers(html: str) -> str:
+    """Resolved markers as superscript links to their notes (the note links back)."""
+    return _RESOLVED.sub(
+        lambda m: f'<sup class="notref"><a href="#not-{m.group(1)}" id="notref-{m.group(1)}" '
+        f'aria-label="Not {m.group(1)}">{m.group(1)}</a></sup>',
+        html,
+    )
+
+
+def _md_markers(text: str) -> str:
+    """Resolved markers as superscript digits, which read as note numbers in any renderer."""
+    return _RESOLVED.sub(lambda m: m.group(1).translate(_SUPERSCRIPT), text)

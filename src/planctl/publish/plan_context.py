@@ -1,30 +1,28 @@
 """What the plan document's templates are given: a typed context of plain data.
 
-Every question a template could ask is answered here already (``lead_unknown``,
-``show_abbreviations``, the chapter numbers), so the templates only lay out; a misspelt name
-fails loudly (StrictUndefined).
+Every question a template could ask is answered here already (``lead_unknown``, which
+columns a table has, the chapter numbers, which facts to list), so the templates only lay
+out; a misspelt name fails loudly (StrictUndefined). Texts from the plan arrive with their
+footnote markers resolved to the document's note numbers.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planctl.model import Cause, FocusArea, Indicator, Measure, Organisation, Plan, RelatedPlan
+from planctl.model import FocusArea, Indicator, Measure, Organisation, Plan, RelatedPlan
 from planctl.publish.figures import Overviews
 
 
 @dataclass(frozen=True)
 class Owner:
-    """An owner of a measure as the document shows it: the id, with the full name beside it."""
+    """An organisation in a Vem cell: its name as the document shows it, and its part."""
 
     id: str
     name: str
     lead: bool
-
-    @property
-    def abbreviated(self) -> bool:
-        """Whether the id is a short form whose full name is worth showing (IFF, not Polisen)."""
-        return self.name != self.id
+    #: the id is an abbreviation the document explains (shown as the id, its name on hover)
+    abbreviated: bool
 
 
 @dataclass(frozen=True)
@@ -33,6 +31,16 @@ class Note:
 
     number: int
     text: str
+    #: whether a marker in the text points at this note (then the note links back to it)
+    marked: bool = False
+
+    @property
+    def anchor(self) -> str:
+        return f"not-{self.number}"
+
+    @property
+    def back(self) -> str:
+        return f"notref-{self.number}"
 
 
 @dataclass(frozen=True)
@@ -44,17 +52,50 @@ class AreaLink:
 
 
 @dataclass(frozen=True)
+class MeasureLink:
+    anchor: str
+    title: str
+
+
+@dataclass(frozen=True)
+class EndedView:
+    """A measure ended in a revision, as the document says it."""
+
+    when: str
+    how: str
+    reason: str
+    replaced_by: MeasureLink | None
+
+
+@dataclass(frozen=True)
+class CauseView:
+    name: str
+    anchor: str
+    added: str | None
+
+
+@dataclass(frozen=True)
 class MeasureView:
     measure: Measure
     anchor: str
+    title: str
+    description: str | None
+    goals: tuple[str, ...]
     #: När in words, or None where the plan gives none
     when: str | None
     owners: tuple[Owner, ...]
     #: several owners and nobody named as lead: the document says so instead of guessing
     lead_unknown: bool
     notes: tuple[Note, ...]
-    causes: tuple[Cause, ...]
+    causes: tuple[CauseView, ...]
     also_affects: tuple[AreaLink, ...]
+    #: indicators defined elsewhere in the plan that also follow this measure up
+    shared_indicators: tuple[Indicator, ...] = ()
+    #: the area this measure belongs to first, where it is listed in another area's table too
+    home: AreaLink | None = None
+    #: when the measure was added in a revision, in words
+    added: str | None = None
+    ended: EndedView | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +118,38 @@ class AreaPart:
 
 
 @dataclass(frozen=True)
+class FigureView:
+    value: str
+    unit: str | None
+    period: str | None
+    source: str | None
+    text: str | None
+
+
+@dataclass(frozen=True)
+class ProblemView:
+    """A problem of the lägesbild, as an area chapter opens with it."""
+
+    id: str
+    anchor: str
+    title: str
+    description: str | None
+    pages: str | None
+    figures: tuple[FigureView, ...]
+    added: str | None
+    #: the areas that answer the problem, in document order
+    answered_in: tuple[AreaLink, ...] = ()
+
+    @property
+    def pages_text(self) -> str | None:
+        """The page reference as a reader sees it: ``s. 18–22``; a source's own ``s 18-22`` as it stands."""
+        if not self.pages:
+            return None
+        pages = self.pages.strip()
+        return pages if pages[:1].lower() == "s" else f"s.\u00a0{pages}"
+
+
+@dataclass(frozen=True)
 class AreaChapter:
     """A crime area or goal area: a chapter of its own or a section of a chapter.
 
@@ -89,6 +162,14 @@ class AreaChapter:
     anchor: str
     notes: tuple[Note, ...]
     measures: tuple[MeasureView, ...]
+    description: str | None = None
+    cause_text: str | None = None
+    causes: tuple[CauseView, ...] = ()
+    measures_intro: str | None = None
+    #: the problems of the lägesbild the area answers, which the chapter opens with
+    problems: tuple[ProblemView, ...] = ()
+    #: the area's overall goal (övergripande mål)
+    goal: str | None = None
     #: the heading level of the area's title: 2 for a chapter, 3 for a section of one
     level: int = 2
     #: the class of the area's section element ("kapitel", "omrade" or none)
@@ -104,6 +185,11 @@ class AreaChapter:
     #: say "ej angivet" where the plan gives no cause analysis, and no measures
     silence_is_missing: bool = True
 
+    @property
+    def causes_column(self) -> bool:
+        """Whether the table has a column of its own for the causes (Brå's layout)."""
+        return any(column.key == "causes" for column in self.columns)
+
 
 @dataclass(frozen=True)
 class Stage:
@@ -116,20 +202,18 @@ class Stage:
 
 @dataclass(frozen=True)
 class FollowUpView:
-    """How the plan as a whole is followed up (6 §), or None parts where the plan is silent."""
+    """How the plan as a whole is followed up, or None parts where the plan is silent."""
 
     interval: str | None
     forum: str | None
-    #: the arrangement's text, unless the introduction already says exactly that
     text: str | None
-    #: when the work is followed up, in the plan's words (PDSA: i vardagen, årligen, …)
     cycle: tuple[str, ...] = ()
-    #: the years of in-depth follow-up in words: ``2023 och 2026``
     in_depth: str | None = None
+    #: what the law asks, said beside the plan's own interval (an åtgärdsplan only)
+    law: str | None = None
 
     @property
     def empty(self) -> bool:
-        """Whether the plan says nothing at all about its follow-up."""
         return not (self.interval or self.forum or self.text or self.cycle or self.in_depth)
 
 
@@ -139,24 +223,75 @@ class IndicatorRow:
 
     indicator: Indicator
     anchor: str
-    #: ``procent``, ``skala 1–5`` …
     unit: str | None
     target: str | None
     baseline: str | None
 
 
 @dataclass(frozen=True)
+class PictureView:
+    title: str
+    #: the image as a data: URI, or None where the document says it is not reproduced
+    src: str | None
+    alt: str | None
+    #: the image file's name, for the Markdown document, which cannot embed it
+    file: str | None
+
+
+@dataclass(frozen=True)
+class LagesbildView:
+    title: str
+    url: str | None
+    completed: str | None
+    reference: str | None
+    note: str | None
+    updates: tuple[str, ...]
+    problems: tuple[ProblemView, ...]
+    other_information: tuple[str, ...]
+    analysis: str | None
+
+
+@dataclass(frozen=True)
+class CouncilView:
+    name: str
+    members: tuple[str, ...]
+    note: str | None
+
+
+@dataclass(frozen=True)
+class AgreementView:
+    title: str
+    parties: tuple[str, ...]
+    period: str | None
+    reference: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class CooperationView:
+    text: str | None
+    agreements: tuple[AgreementView, ...]
+    council: CouncilView | None
+    coordination: str | None
+
+
+@dataclass(frozen=True)
 class IntroSection:
+    """A section of chapter 1: the plan's own (in its order, under its title) or planctl's."""
+
     number: str
     anchor: str
-    title: str
+    #: None for the chapter's own opening text, which has no heading of its own
+    title: str | None
     text: str | None
-    #: the follow-up arrangement is shown in this section
-    follow_up: bool
-    #: the plan's values (värdegrund), listed after the text of this section
-    values: tuple[str, ...] = ()
-    #: the protective factors the plan strengthens, listed after the text of this section
-    protective_factors: tuple[str, ...] = ()
+    #: what the section shows after its text: uppföljning, värdegrund, skyddsfaktorer,
+    #: indikatorer, samverkan, lägesbild
+    shows: tuple[str, ...] = ()
+    pictures: tuple[PictureView, ...] = ()
+    #: who added the section where the source has none
+    added: str | None = None
+    #: a section planctl composed from the plan's data, since no section of the plan shows it
+    by_planctl: bool = False
 
 
 @dataclass(frozen=True)
@@ -164,39 +299,39 @@ class Introduction:
     number: str
     anchor: str
     title: str
-    #: the text of the section called "Inledning", which is the chapter's own text
-    text: str | None
     sections: tuple[IntroSection, ...]
     notes: tuple[Note, ...]
 
 
 @dataclass(frozen=True)
 class OtherChapter:
-    """A chapter whose areas are its sections: a handlingsplan's målområden, or the areas
-    an åtgärdsplan handles through other forums."""
+    """A chapter whose areas are its sections: a handlingsplan's goal areas, or the areas an
+    åtgärdsplan handles through other forums."""
 
     number: str
     anchor: str
     title: str
     text: str | None
     areas: tuple[AreaChapter, ...]
+    pictures: tuple[PictureView, ...] = ()
 
 
 @dataclass(frozen=True)
 class FollowUpChapter:
-    """A handlingsplan's chapter on its follow-up and indicators (an åtgärdsplan has it in 1)."""
+    """A handlingsplan's chapter on its follow-up and indicators."""
 
     number: str
     anchor: str
     title: str
-    #: the text of an introduction section called "Uppföljning …", which is the chapter's own text
     text: str | None
+    #: the chapter shows the follow-up arrangement (no section of chapter 1 does)
+    shows_arrangement: bool = True
+    pictures: tuple[PictureView, ...] = ()
 
 
 @dataclass(frozen=True)
 class RelatedView:
     plan: RelatedPlan
-    #: the rendered document of a plan file kept beside this one (``file:``), per format
     html_href: str | None
     md_href: str | None
 
@@ -207,6 +342,9 @@ class RelatedChapter:
     anchor: str
     title: str
     plans: tuple[RelatedView, ...]
+    #: the plan's own text before the list; None: planctl says what the list is
+    text: str | None = None
+    pictures: tuple[PictureView, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -217,6 +355,29 @@ class TocEntry:
 
 
 @dataclass(frozen=True)
+class Fact:
+    """A row of the plan's facts: a label and a value (Markdown text), or None where missing."""
+
+    label: str
+    value: str | None
+    #: the value is a list of lines (earlier plans, laws)
+    items: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Edition:
+    """"Om denna utgåva": what the document renders, what was added to it and by whom."""
+
+    source: str | None
+    note: str | None
+    #: (what, by whom) for everything the source does not say
+    additions: tuple[tuple[str, str], ...]
+    #: parts planctl composes from the plan's data
+    composed: tuple[str, ...]
+    example_data: bool
+
+
+@dataclass(frozen=True)
 class Document:
     """Everything a template may show; a misspelt name fails loudly (StrictUndefined)."""
 
@@ -224,8 +385,11 @@ class Document:
     #: the plan file's name, never its path: the output must not depend on where it was made
     source_name: str
     is_atgardsplan: bool
+    facts: tuple[Fact, ...]
     introduction: Introduction
     follow_up: FollowUpView
+    lagesbild: LagesbildView | None
+    cooperation: CooperationView | None
     #: an åtgärdsplan's prioritised crime areas, a chapter each
     chapters: tuple[AreaChapter, ...]
     other: OtherChapter | None
@@ -234,17 +398,15 @@ class Document:
     actors: tuple[Organisation, ...]
     overviews: Overviews
     toc: tuple[TocEntry, ...]
-    #: a handlingsplan's prioritised areas: one chapter "Målområden", an area a section
+    edition: Edition
     goal_areas: OtherChapter | None = None
-    #: a handlingsplan's chapter "Uppföljning och indikatorer"
     follow_up_chapter: FollowUpChapter | None = None
     related: RelatedChapter | None = None
-    #: the plan-level indicators
     indicators: tuple[IndicatorRow, ...] = ()
-    #: the Community Readiness Model stage and the Preventionspaketet step, where the plan gives them
     readiness: Stage | None = None
     prevention_step: Stage | None = None
-    #: whether the chapter Förkortningar is shown (always in an åtgärdsplan)
+    pictures: tuple[PictureView, ...] = ()
     show_abbreviations: bool = True
-    #: whether the plan has measures; the overviews appendix is only for plans that have
     has_measures: bool = True
+    #: the word the plan uses for its goals (Mål, Operativa mål)
+    goals_label: str = "Mål"

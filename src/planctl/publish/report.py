@@ -1,8 +1,10 @@
 """The follow-up report: what a plan's follow-ups say, as data the templates can show.
 
-Everything here is computed from the plan and its follow-up files alone, so the same
-files always give the same report. Whether a follow-up is overdue depends on today's
-date and is left to ``planctl validate`` and ``planctl status``.
+Everything here is computed from the plan and its follow-up files alone, so the same files
+always give the same report. Lights are Brå's (grön = enligt plan, gul = avvikelse, röd =
+allvarlig avvikelse eller inte genomförd), judged from each measure's status and its time on
+the day of the follow-up; targets are judged on the day their value was reported; the
+development of a series over the whole series.
 """
 
 from __future__ import annotations
@@ -16,19 +18,26 @@ from planctl.model import (
     FollowUp,
     Indicator,
     Light,
+    Measure,
     MeasureReport,
     Plan,
     PlanKind,
     Status,
     TargetState,
     Trend,
+    add_months,
+    date_bounds,
     iter_indicators,
     iter_measures,
 )
-from planctl.model.cadence import MAX_MONTHS, next_due
+from planctl.model.cadence import MAX_MONTHS, decision_day, lagesbild_due, lagesbild_newest, law_due, next_due
+from planctl.model.lights import TABLE, Phase
+from planctl.model.lights import light as light_of
 from planctl.publish.charts import Chart, chart
 from planctl.words import (
     baseline_text,
+    date_text,
+    due_basis_text,
     number_text,
     period_text,
     since_text,
@@ -41,6 +50,8 @@ from planctl.words import (
 LIGHT_CLASS = {Light.GRON: "ljus-grön", Light.GUL: "ljus-gul", Light.ROD: "ljus-röd"}
 #: The CSS class of a development that is good or bad news.
 TREND_CLASS = {Trend.GOOD: "riktning-rätt", Trend.BAD: "riktning-fel"}
+#: Below this share of the series' range a slope is no change at all.
+_FLAT = 1e-9
 
 
 @dataclass(frozen=True)
@@ -50,16 +61,27 @@ class StatusCell:
     status: Status | None
     light: Light | None
     comment: str | None
-
-    @classmethod
-    def of(cls, report: MeasureReport | None) -> StatusCell:
-        if report is None:
-            return cls(None, None, None)
-        return cls(report.status, report.status.light, report.comment)
+    #: the follow-up set the light by hand, with this reason
+    light_reason: str | None = None
+    #: the measure was not part of the plan at this follow-up (added later, or ended before)
+    outside: str | None = None
 
     @property
     def light_class(self) -> str:
         return LIGHT_CLASS[self.light] if self.light is not None else "ljus-ingen"
+
+
+def status_cell(report: MeasureReport | None, measure: Measure, follow_up: FollowUp, plan: Plan) -> StatusCell:
+    if report is None:
+        outside = None
+        if measure.added is not None and date_bounds(measure.added)[0] > follow_up.date:
+            outside = f"tillagd {date_text(measure.added)}"
+        elif measure.ended is not None and date_bounds(measure.ended.date)[1] < follow_up.date:
+            outside = f"{measure.ended.how} {date_text(measure.ended.date)}"
+        return StatusCell(None, None, None, outside=outside)
+    return StatusCell(
+        report.status, light_of(report, measure, follow_up.date, plan.period), report.comment, report.light_reason if report.light else None
+    )
 
 
 @dataclass(frozen=True)
@@ -74,6 +96,8 @@ class MeasureStatus:
     history: tuple[StatusCell, ...]
     money_sek: float | None
     hours: float | None
+    #: the measure ended in a revision, in words (it then counts under no light)
+    ended: str | None = None
 
 
 @dataclass(frozen=True)
@@ -97,13 +121,14 @@ class Value:
     value_text: str
     source: str | None
     reported: date
+    note: str | None = None
 
 
 @dataclass(frozen=True)
 class IndicatorView:
     id: str
     name: str
-    #: the measure the indicator follows up; None for an indicator of the whole plan
+    #: the measures the indicator follows up; empty for an indicator of the whole plan
     measure: str | None
     area: str
     unit: str | None
@@ -114,6 +139,9 @@ class IndicatorView:
     trend: Trend
     on_target: TargetState | None
     chart: Chart | None
+    #: what the follow-ups commented on the indicator, oldest first, with their dates
+    comments: tuple[tuple[date, str], ...] = ()
+    source: str | None = None
 
     @property
     def trend_text(self) -> str:
@@ -129,8 +157,9 @@ class IndicatorView:
 
     @property
     def off_track(self) -> bool:
-        """Whether the indicator is going the wrong way or has not reached its target."""
-        return self.trend is Trend.BAD or self.on_target is TargetState.NOT_YET
+        """Whether the indicator is actually off track: its series goes the wrong way, or its
+        target's date has passed unreached (not merely "not yet")."""
+        return self.trend is Trend.BAD or self.on_target is TargetState.MISSED
 
 
 @dataclass(frozen=True)
@@ -139,7 +168,7 @@ class OccasionView:
     reported_by: str
     summary: str | None
     example_data: bool
-    lagesbild_updated: bool | None
+    lagesbild_update: str | None
     notes: tuple[str, ...]
 
 
@@ -160,16 +189,44 @@ class FollowUpReport:
     next_due_from: str
     money_sek: float
     hours: float
+    #: what sets the next follow-up's date: "6 §" or the plan's own promise
+    next_due_basis: str = "6 §"
+    #: the law's own date, where the plan's promise sets an earlier one
+    law_due: date | None = None
     #: whether Lag (2023:196) applies, and with it the 6 § cadence; a handlingsplan has its own
     under_the_law: bool = True
-    #: a handlingsplan's own follow-up rhythm, in its words, and its in-depth follow-up years
     cycle: tuple[str, ...] = ()
     in_depth: tuple[int, ...] = ()
     max_months: int = MAX_MONTHS
+    #: when the work is next reported to kommunfullmäktige, and to whom, where the plan says so
+    council_due: date | None = None
+    council: str | None = None
+    #: the lägesbild: when it was last completed or updated, and when it is next due (6 §)
+    lagesbild_title: str | None = None
+    lagesbild_newest: date | None = None
+    lagesbild_due: date | None = None
 
     @property
     def latest(self) -> OccasionView | None:
         return self.occasions[-1] if self.occasions else None
+
+    @property
+    def earlier(self) -> tuple[OccasionView, ...]:
+        """The follow-ups before the latest, newest first."""
+        return tuple(reversed(self.occasions[:-1]))
+
+    @property
+    def light_phases(self) -> tuple[str, ...]:
+        """The columns of the light table: where the follow-up's day falls in the measure's time."""
+        return tuple(phase.value for phase in Phase)
+
+    @property
+    def light_rules(self) -> tuple[tuple[str, tuple[StatusCell, ...]], ...]:
+        """Brå's lights as planctl judges them (``model.lights.TABLE``): one row per status."""
+        return tuple(
+            (status.value, tuple(StatusCell(status, lights[phase], None) for phase in Phase))
+            for status, lights in TABLE.items()
+        )
 
 
 def build_report(plan: Plan, follow_ups: Sequence[FollowUp], source_name: str) -> FollowUpReport:
@@ -177,40 +234,78 @@ def build_report(plan: Plan, follow_ups: Sequence[FollowUp], source_name: str) -
     ordered = sorted(follow_ups, key=lambda f: f.date)
     measures = tuple(_measure_rows(plan, ordered))
     due = next_due(plan, ordered)
+    law = law_due(plan, ordered)
+    council_due, council = _council(plan, ordered)
+    counted = [m for m in measures if m.ended is None or m.latest.status is not None]
     return FollowUpReport(
         municipality=plan.municipality,
         title=plan.title,
         period=period_text(plan.period),
         source_name=source_name,
-        example_data=any(f.example_data for f in ordered),
+        example_data=plan.example_data or any(f.example_data for f in ordered),
         occasions=tuple(
-            OccasionView(f.date, f.reported_by, f.summary, f.example_data, f.lagesbild_updated, tuple(f.notes))
+            OccasionView(f.date, f.reported_by, f.summary, f.example_data, _lagesbild_update(f), tuple(f.notes))
             for f in ordered
         ),
         measures=measures,
-        by_area=_tallies(measures, lambda m: (m.area,)),
-        by_owner=_tallies(measures, lambda m: m.owners, order=[o.id for o in plan.organisations]),
-        totals=_tally("Samtliga åtgärder", measures),
+        by_area=_tallies(counted, lambda m: (m.area,)),
+        by_owner=_tallies(counted, lambda m: m.owners, order=[o.id for o in plan.organisations]),
+        totals=_tally("Samtliga åtgärder", counted),
         indicators=tuple(_indicators(plan, ordered)),
         next_due=due.day,
         next_due_from=since_text(due.start),
         money_sek=sum(m.money_sek or 0 for m in measures),
         hours=sum(m.hours or 0 for m in measures),
+        next_due_basis=due_basis_text(due),
+        law_due=law.day if law.day != due.day else None,
         under_the_law=plan.kind is PlanKind.ATGARDSPLAN,
         cycle=tuple(plan.follow_up.cycle) if plan.follow_up else (),
         in_depth=tuple(plan.follow_up.in_depth) if plan.follow_up else (),
+        council_due=council_due,
+        council=council,
+        lagesbild_title=plan.lagesbild.title if plan.lagesbild else None,
+        lagesbild_newest=lagesbild_newest(plan, ordered, date.max),
+        lagesbild_due=lagesbild_due(plan, ordered, date.max),
     )
+
+
+def _lagesbild_update(follow_up: FollowUp) -> str | None:
+    update = follow_up.lagesbild_update
+    if update is not None:
+        return date_text(update.date) + (f", Dnr {update.reference}" if update.reference else "") + (
+            f": {update.note}" if update.note else ""
+        )
+    if follow_up.lagesbild_updated is not None:
+        return "ja (utan datum och diarienummer)" if follow_up.lagesbild_updated else "nej"
+    return None
+
+
+def _council(plan: Plan, ordered: Sequence[FollowUp]) -> tuple[date | None, str | None]:
+    """When the work is next reported to kommunfullmäktige: its interval after the last report
+    (or the decision), where the plan gives one."""
+    reporting = plan.reporting
+    if reporting is None or reporting.interval_months is None:
+        return None, reporting.to if reporting else None
+    reported = [f.reported_to_council for f in ordered if f.reported_to_council is not None]
+    start = max(reported) if reported else decision_day(plan)
+    if start is None:
+        return None, reporting.to
+    return add_months(start, reporting.interval_months), reporting.to
 
 
 def _measure_rows(plan: Plan, ordered: Sequence[FollowUp]) -> list[MeasureStatus]:
     reports = [{r.measure: r for r in f.measures} for f in ordered]
     rows = []
     for measure, area, _ in iter_measures(plan):
-        history = tuple(StatusCell.of(by_id.get(measure.id)) for by_id in reports)
-        latest = next((by_id[measure.id] for by_id in reversed(reports) if measure.id in by_id), None)
+        history = tuple(
+            status_cell(by_id.get(measure.id), measure, follow_up, plan)
+            for follow_up, by_id in zip(ordered, reports, strict=True)
+        )
+        latest = next((cell for cell in reversed(history) if cell.status is not None), StatusCell(None, None, None))
         costs = [by_id[measure.id].cost for by_id in reports if measure.id in by_id]
         money = [c.money_sek for c in costs if c and c.money_sek is not None]
         hours = [c.hours for c in costs if c and c.hours is not None]
+        ended = measure.ended
         rows.append(
             MeasureStatus(
                 id=measure.id,
@@ -218,10 +313,11 @@ def _measure_rows(plan: Plan, ordered: Sequence[FollowUp]) -> list[MeasureStatus
                 area=area.title,
                 owners=tuple(measure.owners),
                 lead=measure.lead,
-                latest=StatusCell.of(latest),
+                latest=latest,
                 history=history,
                 money_sek=sum(money) if money else None,
                 hours=sum(hours) if hours else None,
+                ended=f"{ended.how.capitalize()} {date_text(ended.date)}: {ended.reason}" if ended else None,
             )
         )
     return rows
@@ -245,12 +341,18 @@ def _tallies(
 
 
 def _indicators(plan: Plan, ordered: Sequence[FollowUp]) -> list[IndicatorView]:
-    return [
-        _indicator_view(
-            at.area.title if at.area else "Hela planen", at.measure.title if at.measure else None, at.indicator, ordered
+    users: dict[str, list[str]] = {}
+    for measure, _, _ in iter_measures(plan):
+        for ref in measure.follow_up.indicator_refs if measure.follow_up else ():
+            users.setdefault(ref, []).append(measure.title)
+    views = []
+    for at in iter_indicators(plan):
+        titles = [at.measure.title] if at.measure else []
+        titles += users.get(at.indicator.id, [])
+        views.append(
+            _indicator_view(at.area.title if at.area else "Hela planen", "; ".join(titles) or None, at.indicator, ordered)
         )
-        for at in iter_indicators(plan)
-    ]
+    return views
 
 
 def _indicator_view(area: str, measure: str | None, indicator: Indicator, ordered: Sequence[FollowUp]) -> IndicatorView:
@@ -261,7 +363,15 @@ def _indicator_view(area: str, measure: str | None, indicator: Indicator, ordere
         if report.indicator == indicator.id
         for measurement in report.values
     ]
+    comments = tuple(
+        (follow_up.date, report.comment)
+        for follow_up in ordered
+        for report in follow_up.indicators
+        if report.indicator == indicator.id and report.comment
+    )
     unit = indicator.unit
+    numbers = [m.value for m, _ in values]
+    judged_on = values[-1][1] if values else None
     return IndicatorView(
         id=indicator.id,
         name=indicator.name,
@@ -271,32 +381,42 @@ def _indicator_view(area: str, measure: str | None, indicator: Indicator, ordere
         direction=indicator.direction.value if indicator.direction else None,
         baseline=baseline_text(indicator),
         target=target_text(indicator),
-        values=tuple(Value(m.period, number_text(m.value, unit), m.source, reported) for m, reported in values),
-        trend=_trend(indicator, [m.value for m, _ in values]),
-        on_target=_on_target(indicator, [m.value for m, _ in values]),
+        values=tuple(Value(m.period, number_text(m.value, unit), m.source, reported, m.note) for m, reported in values),
+        trend=trend_of(indicator, numbers),
+        on_target=target_state(indicator, numbers, judged_on),
         chart=chart(indicator, [(m.period, m.value) for m, _ in values]) if values and unit else None,
+        comments=comments,
+        source=indicator.source,
     )
 
 
-def _trend(indicator: Indicator, values: Sequence[float]) -> Trend:
+def trend_of(indicator: Indicator, values: Sequence[float]) -> Trend:
+    """How the whole series has moved (baseline included): the sign of its least-squares slope,
+    so one good or bad year does not decide it."""
     series = ([indicator.baseline.value] if indicator.baseline else []) + list(values)
     if not values:
         return Trend.NO_VALUES
     if len(series) < 2:
         return Trend.TOO_FEW
-    change = series[-1] - series[-2]
-    if indicator.direction is None:
-        return Trend.UP if change > 0 else Trend.DOWN if change < 0 else Trend.UNCHANGED
-    if change == 0:
+    count = len(series)
+    mean_x = (count - 1) / 2
+    mean_y = sum(series) / count
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in enumerate(series)) / sum((x - mean_x) ** 2 for x in range(count))
+    spread = max(series) - min(series)
+    if spread == 0 or abs(slope) <= _FLAT * max(1.0, abs(mean_y)):
         return Trend.UNCHANGED
+    if indicator.direction is None:
+        return Trend.UP if slope > 0 else Trend.DOWN
     if indicator.direction is Direction.BIBEHALLA:
         return Trend.MOVED
-    good = (change > 0) == (indicator.direction is Direction.OKA)
+    good = (slope > 0) == (indicator.direction is Direction.OKA)
     return Trend.GOOD if good else Trend.BAD
 
 
-def _on_target(indicator: Indicator, values: Sequence[float]) -> TargetState | None:
-    if indicator.target is None or not values:
+def target_state(indicator: Indicator, values: Sequence[float], judged_on: date | None) -> TargetState | None:
+    """The latest value against the target, on the day it was reported: reached, not yet due,
+    missed (the target's date has passed), or not yet (a target without a date)."""
+    if indicator.target is None or not values or judged_on is None:
         return None
     latest, goal = values[-1], indicator.target.value
     if indicator.direction is Direction.MINSKA:
@@ -305,4 +425,8 @@ def _on_target(indicator: Indicator, values: Sequence[float]) -> TargetState | N
         reached = latest >= goal
     else:
         reached = latest == goal
-    return TargetState.REACHED if reached else TargetState.NOT_YET
+    if reached:
+        return TargetState.REACHED
+    if indicator.target.by is None:
+        return TargetState.NOT_YET
+    return TargetState.MISSED if judged_on > date_bounds(indicator.target.by)[1] else TargetState.NOT_DUE

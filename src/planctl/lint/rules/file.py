@@ -7,7 +7,7 @@ sane size and shape, with no tags, duplicate keys or alias bombs.
 
 from __future__ import annotations
 
-from planctl.lint.rules.rule import E, W, Rule
+from planctl.lint.rules.rule import E, Rule, W
 
 RULES = [
     Rule("F001", "unreadable", E, "Filen kan inte läsas.", "Filen saknas, är en mapp eller får inte läsas av planctl."),

@@ -35,6 +35,7 @@ from planctl.model.cadence import (
     Start,
     cadence_start,
     decision_day,
+    lagesbild_newest,
     law_due,
     next_due,
 )
@@ -228,21 +229,14 @@ def check_follow_ups(
                     )
                 )
             previous = Start(current, Since.FOLLOW_UP)
-        updates: list[tuple[date, date]] = []
         for number in order:
-            follow_up = follow_ups[number]
-            if follow_up.lagesbild_update is not None:
-                updates.append((follow_up.date, date_bounds(follow_up.lagesbild_update.date)[1]))
-            per_file[number].extend(_lagesbild_at(plan, follow_up, updates))
+            per_file[number].extend(_lagesbild_at(plan, follow_ups[number], follow_ups))
     if not complete:
         return [], per_file
     plan_issues: list[Issue] = []
     if under_the_law:
         plan_issues.extend(_plan_cadence(plan, follow_ups, today))
-        recorded = [
-            (f.date, date_bounds(f.lagesbild_update.date)[1]) for f in follow_ups if f.lagesbild_update is not None
-        ]
-        plan_issues.extend(law.check_today(plan, recorded, today))
+        plan_issues.extend(law.check_today(plan, follow_ups, today))
     if follow_ups:
         plan_issues.extend(_timing_passed(plan, follow_ups, measures, today))
         first = min(f.date for f in follow_ups)
@@ -352,11 +346,9 @@ def _dates(plan: Plan, follow_up: FollowUp, today: date) -> Iterator[Issue]:
         yield Issue("U511", ("date",), f"uppföljningen är daterad {follow_up.date}, efter dagens datum {today}")
 
 
-def _lagesbild_at(plan: Plan, follow_up: FollowUp, updates: Sequence[tuple[date, date]]) -> Iterator[Issue]:
+def _lagesbild_at(plan: Plan, follow_up: FollowUp, follow_ups: Sequence[FollowUp]) -> Iterator[Issue]:
     """6 §: at the follow-up's date the lägesbild is at most two years old (plan or follow-ups record updates)."""
-    known = law.lagesbild_as_of(plan, follow_up.date)
-    recorded = [updated for when, updated in updates if when <= follow_up.date and updated <= follow_up.date]
-    newest = max([d for d in (known, *recorded) if d is not None], default=None)
+    newest = lagesbild_newest(plan, follow_ups, follow_up.date)
     if newest is not None and add_months(newest, MAX_MONTHS) < follow_up.date:
         yield Issue(
             "U514",

@@ -12,7 +12,8 @@ from datetime import date
 
 from planctl.lint.findings import short_line
 from planctl.lint.rules.rule import E, Issue, Rule, W
-from planctl.model import Plan, PlanKind, add_months, date_bounds
+from planctl.model import FollowUp, Plan, PlanKind, add_months, date_bounds
+from planctl.model.cadence import MAX_MONTHS, lagesbild_newest
 
 RULES = [
     Rule(
@@ -173,27 +174,15 @@ def is_municipal_body(body: str) -> bool:
     return any(word in words for word in _MUNICIPAL)
 
 
-def lagesbild_as_of(plan: Plan, day: date) -> date | None:
-    """The last day the plan's lägesbild was completed or recorded as updated, on or before ``day``."""
-    if plan.lagesbild is None or plan.lagesbild.completed is None:
-        return None
-    dates = [date_bounds(plan.lagesbild.completed)[1]]
-    dates += [date_bounds(update.date)[1] for update in plan.lagesbild.updates]
-    known = [d for d in dates if d <= day]
-    return max(known) if known else None
-
-
-def check_today(plan: Plan, updates: Sequence[tuple[date, date]], today: date) -> Iterator[Issue]:
-    """6 §: the lägesbild is updated at least every other year; ``updates`` are the (follow-up date,
-    update date) pairs recorded in the follow-ups."""
+def check_today(plan: Plan, follow_ups: Sequence[FollowUp], today: date) -> Iterator[Issue]:
+    """6 §: the lägesbild is updated at least every other year (the plan or its follow-ups
+    record the updates)."""
     if plan.kind is not PlanKind.ATGARDSPLAN:
         return
-    latest = lagesbild_as_of(plan, today)
-    recorded = [updated for _, updated in updates if updated <= today]
-    if latest is None and not recorded:
+    newest = lagesbild_newest(plan, follow_ups, today)
+    if newest is None:
         return
-    newest = max([d for d in (latest, *recorded) if d is not None])
-    if add_months(newest, 24) < today:
+    if add_months(newest, MAX_MONTHS) < today:
         yield Issue(
             "L309",
             ("lagesbild",),

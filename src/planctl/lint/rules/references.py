@@ -24,7 +24,10 @@ from planctl.model import (
     iter_indicators,
     iter_measures,
     iter_problems,
+    iter_texts,
 )
+from planctl.model.fields import FOOTNOTE_MARKER
+from planctl.model.walk import iter_noted
 from planctl.terminal import printable
 
 RULES = [
@@ -124,11 +127,25 @@ RULES = [
         example="- {id: RTJ, name: Räddningstjänsten}\n- {id: SF, name: Socialförvaltningen, aliases: [RTJ]}",
         instead="- {id: RTJ, name: Räddningstjänsten}\n- {id: SF, name: Socialförvaltningen, aliases: [SOC]}",
     ),
+    Rule(
+        "R213",
+        "unknown-footnote",
+        E,
+        "Fotnotsmarkören pekar inte på någon not.",
+        "En markör [^2] i en text pekar på elementets andra not (notes). Markörer fungerar i kapitel 1:s avsnitt (planens notes), "
+        "i fokusområdets beskrivning, orsaksanalys och inledning till åtgärderna (områdets notes) och i åtgärdens titel, "
+        "beskrivning och mål (åtgärdens notes). En markör utan not, eller på ett annat ställe, visas inte i dokumentet.",
+        example="description: Våldet har ökat.[^3]\nnotes: [Lägesbild 2024, s. 12]",
+        instead="description: Våldet har ökat.[^1]\nnotes: [Lägesbild 2024, s. 12]",
+    ),
 ]
+
+_MARKER = FOOTNOTE_MARKER
 
 
 def check(plan: Plan) -> Iterator[Issue]:
     yield from _aliases(plan)
+    yield from _markers(plan)
     organisations = Names(name for org in plan.organisations for name in (org.id, *org.aliases))
     areas = Names(area.id for area, _, _ in iter_areas(plan))
     causes = Names(cause.id for cause, _, _ in iter_causes(plan))
@@ -160,6 +177,24 @@ def check(plan: Plan) -> Iterator[Issue]:
                     yield Issue(
                         "R208", (*loc, "answers", i), f"problemet '{problem}' finns inte i lägesbilden{suggest(problem, problems)}"
                     )
+
+
+def _markers(plan: Plan) -> Iterator[Issue]:
+    """Each ``[^k]`` points at a note of its element, in a text where the document resolves markers."""
+    resolved: set[Loc] = set()
+    for noted in iter_noted(plan):
+        for where, text in noted.texts:
+            loc = (*noted.loc, *where)
+            resolved.add(loc)
+            for match in _MARKER.finditer(text or ""):
+                number = int(match.group(1))
+                if not 1 <= number <= len(noted.notes):
+                    has = f"har {len(noted.notes)} noter" if noted.notes else "har inga noter (notes)"
+                    yield Issue("R213", loc, f"markören {match.group()} pekar inte på någon not: elementet {has}")
+    for text, loc in iter_texts(plan):
+        stray = _MARKER.search(text)
+        if stray is not None and loc not in resolved and "notes" not in loc:
+            yield Issue("R213", loc, f"markören {stray.group()} står i en text där planctl inte visar fotnoter; flytta noten till texten den hör till")
 
 
 def _aliases(plan: Plan) -> Iterator[Issue]:
