@@ -511,14 +511,24 @@ def test_many_unknown_owners_among_many_organisations_are_each_reported(tmp_path
     )
     found = [f for f in validated(tmp_path, text) if " R201 " in f]
     assert len(found) == 401
-    assert found[-1].endswith("error R201 ägaren 'org12x' finns inte bland planens organisationer; menade du 'org12'?")
+    assert found[-1].endswith("error R201 'org12x' (ansvarig eller medverkande) finns inte bland planens organisationer; menade du 'org12'?")
 
 
-def test_status_fails_on_the_day_validate_reports_an_overdue_follow_up() -> None:
+def test_status_fails_on_the_day_validate_reports_an_overdue_follow_up(tmp_path: Path) -> None:
+    # the follow-up is due two years after the last one (U506) …
     for day, code in (("2027-12-12", 0), ("2027-12-13", 1)):
         assert run("status", "--today", day, str(FOLLOWED_UP)).exit_code == code
         checked = run("validate", "--today", day, str(FOLLOWED_UP))
-        assert checked.exit_code == code and ("U506" in checked.stdout) == bool(code)
+        assert checked.exit_code == code and ("U506" in checked.stdout) == bool(code), checked.stdout
+    # … and, without its recorded update, the lägesbild (juni 2024) two years on (L309)
+    plan = tmp_path / "plan.yaml"
+    text = FOLLOWED_UP.read_text(encoding="utf-8")
+    plan.write_text(text.replace(", updates: [{date: 2026-05, reference: KS 2026/9}]", ""), encoding="utf-8")
+    shutil.copytree(DATA / "valid" / "followed-up", tmp_path / "plan")
+    for day, code in (("2026-06-30", 0), ("2026-07-01", 1)):
+        assert run("status", "--today", day, str(plan)).exit_code == code
+        checked = run("validate", "--today", day, str(plan))
+        assert checked.exit_code == code and ("L309" in checked.stdout) == bool(code), checked.stdout
 
 
 def test_a_related_plan_name_too_long_for_the_file_system_is_a_finding(tmp_path: Path) -> None:

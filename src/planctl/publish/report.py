@@ -302,6 +302,8 @@ def _measure_rows(plan: Plan, ordered: Sequence[FollowUp]) -> list[MeasureStatus
             for follow_up, by_id in zip(ordered, reports, strict=True)
         )
         latest = next((cell for cell in reversed(history) if cell.status is not None), StatusCell(None, None, None))
+        if history and history[-1].status is None and history[-1].outside is not None:
+            latest = history[-1]  # ended (or not yet added) at the latest follow-up: no current light
         costs = [by_id[measure.id].cost for by_id in reports if measure.id in by_id]
         money = [c.money_sek for c in costs if c and c.money_sek is not None]
         hours = [c.hours for c in costs if c and c.hours is not None]

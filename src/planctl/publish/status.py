@@ -15,6 +15,7 @@ from planctl.model.cadence import DUE_SOON_DAYS
 from planctl.publish.report import FollowUpReport, build_report
 from planctl.terminal import console as terminal_console
 from planctl.terminal import printable
+from planctl.words import count
 
 _LIGHT_STYLE = {Light.GRON: "green", Light.GUL: "yellow", Light.ROD: "red"}
 
@@ -67,27 +68,44 @@ def show(statuses: Sequence[PlanStatus], today: date, stream: TextIO, color: boo
             f"Källa: {status.path}. Uppföljningar: {len(report.occasions)}"
             + (f", senast {latest.date}." if latest else ".")
         )
-        days = (report.next_due - today).days
+        due, basis, law = report.next_due, report.next_due_basis, report.law_due or report.next_due
+        days = (due - today).days
         if not report.under_the_law:
             rhythm = "; ".join(report.cycle) if report.cycle else "ingen rytm angiven"
             line(f"Handlingsplan: följs upp enligt egen plan ({rhythm}), inte enligt 6 §.")
+        elif today > law:
+            line(f"Uppföljningen är försenad: enligt 6 § skulle den ha gjorts senast {law}.", "bold red")
         elif days < 0:
-            line(f"Uppföljningen är försenad: den skulle ha gjorts senast {report.next_due} (6 §).", "bold red")
+            promise = basis.removeprefix("enligt planen: ")
+            line(
+                f"Uppföljningen är försenad mot planens eget löfte ({promise}): den skulle ha gjorts senast {due}. "
+                f"Lagens yttersta datum är {law}.",
+                "yellow",
+            )
         elif days <= DUE_SOON_DAYS:
-            line(f"Nästa uppföljning ska göras inom {days} dagar, senast {report.next_due} (6 §).", "yellow")
+            line(f"Nästa uppföljning ska göras inom {count(days, 'dag', 'dagar')}, senast {due} ({basis}).", "yellow")
         else:
-            line(f"Nästa uppföljning ska göras senast {report.next_due} (6 §).")
+            line(f"Nästa uppföljning ska göras senast {due} ({basis}).")
+        if report.under_the_law and report.lagesbild_due is not None:
+            if today > report.lagesbild_due:
+                line(
+                    f"Lägesbilden är för gammal: enligt 6 § skulle den ha uppdaterats senast {report.lagesbild_due}.",
+                    "bold red",
+                )
+            else:
+                line(f"Lägesbilden ska uppdateras senast {report.lagesbild_due}.")
 
         table = Table(title="Åtgärder", title_justify="left", show_lines=False, expand=True)
         for column in ("Område", "Åtgärd", "Ansvarig", "Status", "Kommentar"):
             table.add_column(column, overflow="fold")
         for row in report.measures:
             cell = row.latest
-            light = (
-                Text(f"● {cell.status} ({cell.light})", style=_LIGHT_STYLE[cell.light])
-                if cell.light
-                else Text("ingen status", style="dim")
-            )
+            if cell.light:
+                light = Text(f"● {cell.status} ({cell.light})", style=_LIGHT_STYLE[cell.light])
+            elif cell.outside:
+                light = Text(f"ingår inte ({cell.outside})", style="dim")
+            else:
+                light = Text("ingen status", style="dim")
             table.add_row(
                 Text(printable(row.area)),
                 Text(printable(row.title)),
@@ -98,12 +116,14 @@ def show(statuses: Sequence[PlanStatus], today: date, stream: TextIO, color: boo
         console.print(table)
         totals = report.totals
         line(
-            f"Grön {totals.green}, gul {totals.yellow}, röd {totals.red}, utan status {totals.missing} av {totals.total} åtgärder."
+            f"Grön {totals.green}, gul {totals.yellow}, röd {totals.red}, utan status {totals.missing} "
+            f"av {count(totals.total, 'åtgärd', 'åtgärder')}."
         )
 
         off_track = [i for i in report.indicators if i.off_track]
         if off_track:
-            indicators = Table(title="Indikatorer som inte går åt rätt håll", title_justify="left", expand=True)
+            title = "Indikatorer som går åt fel håll eller inte nått sitt mål i tid"
+            indicators = Table(title=title, title_justify="left", expand=True)
             for column in ("Indikator", "Senaste värde", "Utveckling", "Mål"):
                 indicators.add_column(column, overflow="fold")
             for view in off_track:
@@ -119,7 +139,16 @@ def show(statuses: Sequence[PlanStatus], today: date, stream: TextIO, color: boo
 
 
 def exit_code(statuses: Sequence[PlanStatus], today: date) -> int:
-    """1 when a plan has errors or its follow-up under 6 § is overdue (validate's U506), else 0:
-    ``planctl status`` in a scheduled job fails on the same day ``planctl validate`` does."""
-    overdue = any(s.report.under_the_law and s.report.next_due < today for s in statuses if s.report)
+    """1 when a plan has errors, or its follow-up or lägesbild update under 6 § is overdue
+    (validate's U506 and L309), else 0: ``planctl status`` in a scheduled job fails on the same
+    day ``planctl validate`` does."""
+    overdue = any(
+        s.report.under_the_law
+        and (
+            (s.report.law_due or s.report.next_due) < today
+            or (s.report.lagesbild_due is not None and s.report.lagesbild_due < today)
+        )
+        for s in statuses
+        if s.report
+    )
     return 1 if overdue or any(s.report is None for s in statuses) else 0

@@ -29,6 +29,7 @@ from planctl.model import (
 from planctl.model.fields import FOOTNOTE_MARKER
 from planctl.model.walk import iter_noted
 from planctl.terminal import printable
+from planctl.words import count
 
 RULES = [
     Rule(
@@ -189,7 +190,7 @@ def _markers(plan: Plan) -> Iterator[Issue]:
             for match in _MARKER.finditer(text or ""):
                 number = int(match.group(1))
                 if not 1 <= number <= len(noted.notes):
-                    has = f"har {len(noted.notes)} noter" if noted.notes else "har inga noter (notes)"
+                    has = f"har {count(len(noted.notes), 'not', 'noter')}" if noted.notes else "har inga noter (notes)"
                     yield Issue("R213", loc, f"markören {match.group()} pekar inte på någon not: elementet {has}")
     for text, loc in iter_texts(plan):
         stray = _MARKER.search(text)
