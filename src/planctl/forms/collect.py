@@ -84,9 +84,7 @@ def collect(plan_path: Path, workbooks: Sequence[Path], day: date | None, merge:
     if not paths:
         raise UsageError("ange arbetsböckerna som kommit tillbaka (FIL.xlsx …)")
     short = [path.name for path in paths]
-    returned = [
-        read_workbook(path, plan, path.name if short.count(path.name) == 1 else str(path)) for path in paths
-    ]
+    returned = [read_workbook(path, plan, path.name if short.count(path.name) == 1 else str(path)) for path in paths]
     if day is None:
         day = next((r.day for r in returned if r.day is not None and r.plan_id == plan.id), None)
         if day is None:
@@ -171,7 +169,10 @@ def _together(returned: Sequence[Returned]) -> tuple[dict[tuple[str, str], Answe
     conflicts: list[Finding] = []
     for one in returned:
         for answer in one.answers:
-            key = (answer.kind, answer.ident if answer.kind == "measure" else f"{answer.ident}\0{answer.values.get('period', '')}")
+            key = (
+                answer.kind,
+                answer.ident if answer.kind == "measure" else f"{answer.ident}\0{answer.values.get('period', '')}",
+            )
             first = together.get(key)
             if first is None:
                 together[key] = Answer(answer.kind, answer.ident, dict(answer.values), dict(answer.cells))
@@ -293,7 +294,6 @@ def _merged(
     return merged, moved, header
 
 
-
 def _checked(files: PlanFiles, target: Path, text: str, day: date, provenance: dict[str, CellRef]) -> list[Finding]:
     """The follow-up's findings as ``planctl validate`` gives them on its date, placed in the
     workbook cell each part came from where it came from one."""
@@ -310,7 +310,16 @@ def _checked(files: PlanFiles, target: Path, text: str, day: date, provenance: d
             placed.append(Finding(str(ref), 0, 0, item.code, item.severity, item.message, item.path, item.silenced_by))
         else:
             placed.append(
-                Finding(str(target), item.line, item.column, item.code, item.severity, item.message, item.path, item.silenced_by)
+                Finding(
+                    str(target),
+                    item.line,
+                    item.column,
+                    item.code,
+                    item.severity,
+                    item.message,
+                    item.path,
+                    item.silenced_by,
+                )
             )
     return placed
 
@@ -329,7 +338,7 @@ def summary(done: Collected) -> str:
     """The last line ``planctl collect`` prints: what was read, found and written."""
     errors = sum(1 for f in done.findings if f.severity is Severity.ERROR)
     warnings = sum(1 for f in done.findings if f.severity is Severity.WARNING)
-    read = f"{count(done.workbooks, 'arbetsbok', 'arbetsböcker')} lästa: {errors} fel, {warnings} varningar"
+    read = f"{count(done.workbooks, 'arbetsbok', 'arbetsböcker')} {'läst' if done.workbooks == 1 else 'lästa'}: {errors} fel, {warnings} varningar"
     target = printable(str(done.target))
     if done.written:
         return f"{read}; skrev {target}"

@@ -47,7 +47,9 @@ def merge_into(
     indicators = merged.setdefault("indicators", [])
     for n, entry in enumerate(collected.get("indicators", [])):
         ident = entry["indicator"]
-        at = next((i for i, old in enumerate(indicators) if isinstance(old, dict) and old.get("indicator") == ident), None)
+        at = next(
+            (i for i, old in enumerate(indicators) if isinstance(old, dict) and old.get("indicator") == ident), None
+        )
         if at is None:
             indicators.append(copy.deepcopy(entry))
             at = len(indicators) - 1

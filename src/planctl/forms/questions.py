@@ -153,7 +153,11 @@ def build_forms(plan: Plan, follow_ups: Sequence[FollowUp], plan_stem: str, day:
         )
 
     everything = [(m, row) for m, row, _ in rows]
-    forms = [form(COORDINATOR, "Samordnaren: samtliga åtgärder och indikatorer", everything, f"{plan_stem}-{COORDINATOR}.xlsx")]
+    forms = [
+        form(
+            COORDINATOR, "Samordnaren: samtliga åtgärder och indikatorer", everything, f"{plan_stem}-{COORDINATOR}.xlsx"
+        )
+    ]
     order = list(dict.fromkeys([*names, *(r for _, _, recipients in rows for r in recipients)]))
     taken = {forms[0].file_name.casefold()}
     for owner in order:
@@ -187,9 +191,7 @@ def _responsible(lead: str | None, owners: Sequence[str]) -> str:
 
 
 def _with_previous(row: MeasureRow, status: str, comment: str) -> MeasureRow:
-    return MeasureRow(
-        row.id, row.area, row.title, row.timing, row.goals, row.responsible, status, comment
-    )
+    return MeasureRow(row.id, row.area, row.title, row.timing, row.goals, row.responsible, status, comment)
 
 
 def _indicator_row(indicator: Indicator, measures: Sequence[str], earlier: Sequence[FollowUp]) -> IndicatorRow:

@@ -35,13 +35,55 @@ from planctl.terminal import printable
 from planctl.words import cell_text
 
 RULES = [
-    Rule("B701", "unknown-choice", E, "Okänt ord för status eller trafikljus.", "Status är ett av orden i listan (ej påbörjad, pågår, genomförd, försenad, avbruten), trafikljuset grön, gul eller röd."),
-    Rule("B702", "not-a-number", E, "Text där ett tal ska stå.", "Kostnad, timmar och värden är tal; decimalkomma går bra (76,2), enheter och ord inte."),
-    Rule("B703", "unknown-row", E, "En rad som inte finns i planen eller inte skickades ut.", "Id-kolumnen är låst: en ändrad id eller en tillagd rad kan inte kopplas till planen."),
-    Rule("B704", "different-answers", E, "Samma åtgärd eller indikator besvaras olika.", "Två arbetsböcker (eller två rader) ger olika svar om samma sak; samordnaren bestämmer vilket som gäller."),
-    Rule("B705", "other-form", E, "Arbetsboken gjordes för en annan plan eller ett annat datum.", "planctl collect läser bara blanketter som planctl forms skrev för just den planen och uppföljningen."),
-    Rule("B706", "incomplete-answer", E, "Ett svar saknar en del.", "En rad med kommentar eller kostnad behöver en status, ett värde en period och ett eget trafikljus en motivering."),
-    Rule("B707", "unreadable-workbook", E, "Arbetsboken kan inte läsas.", "Filen är ingen .xlsx-arbetsbok, eller en rubrik eller ett blad saknas."),
+    Rule(
+        "B701",
+        "unknown-choice",
+        E,
+        "Okänt ord för status eller trafikljus.",
+        "Status är ett av orden i listan (ej påbörjad, pågår, genomförd, försenad, avbruten), trafikljuset grön, gul eller röd.",
+    ),
+    Rule(
+        "B702",
+        "not-a-number",
+        E,
+        "Text där ett tal ska stå.",
+        "Kostnad, timmar och värden är tal; decimalkomma går bra (76,2), enheter och ord inte.",
+    ),
+    Rule(
+        "B703",
+        "unknown-row",
+        E,
+        "En rad som inte finns i planen eller inte skickades ut.",
+        "Id-kolumnen är låst: en ändrad id eller en tillagd rad kan inte kopplas till planen.",
+    ),
+    Rule(
+        "B704",
+        "different-answers",
+        E,
+        "Samma åtgärd eller indikator besvaras olika.",
+        "Två arbetsböcker (eller två rader) ger olika svar om samma sak; samordnaren bestämmer vilket som gäller.",
+    ),
+    Rule(
+        "B705",
+        "other-form",
+        E,
+        "Arbetsboken gjordes för en annan plan eller ett annat datum.",
+        "planctl collect läser bara blanketter som planctl forms skrev för just den planen och uppföljningen.",
+    ),
+    Rule(
+        "B706",
+        "incomplete-answer",
+        E,
+        "Ett svar saknar en del.",
+        "En rad med kommentar eller kostnad behöver en status, ett värde en period och ett eget trafikljus en motivering.",
+    ),
+    Rule(
+        "B707",
+        "unreadable-workbook",
+        E,
+        "Arbetsboken kan inte läsas.",
+        "Filen är ingen .xlsx-arbetsbok, eller en rubrik eller ett blad saknas.",
+    ),
 ]
 _RULES = {rule.code: rule for rule in RULES}
 
@@ -136,7 +178,9 @@ def _open(path: Path, returned: Returned) -> Any:
 
     try:
         if path.stat().st_size > MAX_BYTES:
-            returned.add("B707", None, f"filen är större än {MAX_BYTES // (1024 * 1024)} MiB; en blankett är mycket mindre")
+            returned.add(
+                "B707", None, f"filen är större än {MAX_BYTES // (1024 * 1024)} MiB; en blankett är mycket mindre"
+            )
             return None
         with warnings.catch_warnings():
             # openpyxl warns about features of other programs' files it does not keep; none matter here.
@@ -169,9 +213,7 @@ def _read(book: Any, plan: Plan, returned: Returned) -> None:
         returned.add("B705", None, "arbetsboken är ingen blankett från denna version av planctl forms")
         return
     if returned.plan_id != plan.id:
-        returned.add(
-            "B705", None, f"arbetsboken gjordes för planen '{returned.plan_id}', inte för '{plan.id}'"
-        )
+        returned.add("B705", None, f"arbetsboken gjordes för planen '{returned.plan_id}', inte för '{plan.id}'")
         return
     measures = {m.id for m, _, _ in iter_measures(plan)}
     indicators = {at.indicator.id for at in iter_indicators(plan)}
@@ -209,7 +251,11 @@ def _read_sheet(
         for column in columns:
             if isinstance(cell.value, str) and cell.value.strip() == column.header:
                 where.setdefault(column.key, cell.column)
-    missing = [c.header for c in columns if (c.is_input or c.key == "id") and c.key not in where and c.key not in ("light", "light_reason")]
+    missing = [
+        c.header
+        for c in columns
+        if (c.is_input or c.key == "id") and c.key not in where and c.key not in ("light", "light_reason")
+    ]
     if missing:
         returned.add("B707", CellRef(returned.name, name, "1:1"), f"kolumnen {missing[0]} saknas i rubrikraden")
         return
@@ -244,9 +290,7 @@ def _read_sheet(
             continue
         seen[ident] = id_ref
         answer = Answer(kind, ident, cells={"id": id_ref})
-        refs = {
-            key: CellRef(returned.name, name, cell.coordinate) for key, cell in inputs.items() if cell is not None
-        }
+        refs = {key: CellRef(returned.name, name, cell.coordinate) for key, cell in inputs.items() if cell is not None}
         answer.cells.update(refs)
         values = {key: (cell.value, cell.number_format) for key, cell in inputs.items() if cell is not None}
         parse(answer, values, returned)
@@ -267,7 +311,11 @@ def _measure_answer(answer: Answer, cells: dict[str, Any], returned: Returned) -
     if status is None and not _empty(cells.get("status", (None, ""))[0]):
         return  # an unknown word is already reported
     if status is None:
-        returned.add("B706", answer.cells.get("status"), f"åtgärden '{answer.ident}' har svar men ingen status; välj status i listan")
+        returned.add(
+            "B706",
+            answer.cells.get("status"),
+            f"åtgärden '{answer.ident}' har svar men ingen status; välj status i listan",
+        )
     if light is not None and "light_reason" not in answer.values:
         returned.add(
             "B706",
@@ -290,7 +338,9 @@ def _indicator_answer(answer: Answer, cells: dict[str, Any], returned: Returned)
         return
     if "period" not in answer.values and value is not None:
         returned.add(
-            "B706", answer.cells.get("period"), f"värdet för indikatorn '{answer.ident}' saknar period; skriv t.ex. 2026 eller HT 2026"
+            "B706",
+            answer.cells.get("period"),
+            f"värdet för indikatorn '{answer.ident}' saknar period; skriv t.ex. 2026 eller HT 2026",
         )
 
 

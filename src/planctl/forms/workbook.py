@@ -99,7 +99,9 @@ def workbook_bytes(form: Form) -> bytes:
         rows[MEASURES_SHEET] = [row.id for row in form.measures]
     if form.indicators:
         sheet = book.create_sheet(INDICATORS_SHEET)
-        values = [[getattr(row, c.key) if not c.is_input else None for c in INDICATOR_COLUMNS] for row in form.indicators]
+        values = [
+            [getattr(row, c.key) if not c.is_input else None for c in INDICATOR_COLUMNS] for row in form.indicators
+        ]
         _data_sheet(sheet, INDICATOR_COLUMNS, values)
         _indicator_checks(sheet, form)
         rows[INDICATORS_SHEET] = [row.id for row in form.indicators]
@@ -225,7 +227,9 @@ def _choice(values: Sequence[str], title: str, message: str) -> DataValidation:
 def _number(minimum: float | None, maximum: float | None, message: str) -> DataValidation:
     """A number check that warns, so that a decimal comma a program takes for text still gets in."""
     if minimum is not None and maximum is not None:
-        check = DataValidation(type="decimal", operator="between", formula1=_formula(minimum), formula2=_formula(maximum))
+        check = DataValidation(
+            type="decimal", operator="between", formula1=_formula(minimum), formula2=_formula(maximum)
+        )
     elif minimum is not None:
         check = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1=_formula(minimum))
     else:
@@ -268,7 +272,11 @@ def _indicator_checks(sheet: Worksheet, form: Form) -> None:
     for r, row in enumerate(form.indicators, start=2):
         ranges.setdefault((row.low, row.high), []).append(f"{letter}{r}")
     for (low, high), cells in ranges.items():
-        allowed = "" if low is None else (f" mellan {_formula(low)} och {_formula(high)}" if high is not None else f" från {_formula(low)}")
+        allowed = (
+            ""
+            if low is None
+            else (f" mellan {_formula(low)} och {_formula(high)}" if high is not None else f" från {_formula(low)}")
+        )
         check = _number(low, high, f"Skriv värdet som ett tal{allowed}, t.ex. 42 eller 76,2.")
         for cell in cells:
             check.add(cell)
@@ -347,7 +355,9 @@ def _instructions(sheet: Worksheet, form: Form) -> None:
             cell.font = Font(bold=True, size=14)
         elif kind == "heading":
             cell.font = Font(bold=True)
-        sheet.row_dimensions[sheet.max_row].height = LINE_HEIGHT * max(1, math.ceil(len(text) / 95)) if kind != "title" else 22
+        sheet.row_dimensions[sheet.max_row].height = (
+            LINE_HEIGHT * max(1, math.ceil(len(text) / 95)) if kind != "title" else 22
+        )
     first = sheet.max_row + 1
     sheet.append(["Status", *(phase.value for phase in Phase)])
     for status in Status:
