@@ -92,11 +92,11 @@ def collect(plan_path: Path, workbooks: Sequence[Path], day: date | None, merge:
     existing = {r.follow_up.date: Path(r.path) for r in results[1:] if r.follow_up is not None}
     folder = files.plan.with_suffix("")
     target = existing.get(day, folder / f"uppfoljning-{day.year}-{day.month:02d}.yaml")
-    if is_file(target) and target not in existing.values():
-        raise UsageError(
-            f"{printable(str(target))} finns redan och gäller en annan dag än {day}; "
-            "flytta eller byt namn på den, eller ange den dagens datum med --date"
-        )
+    if is_file(target) and existing.get(day) != target:
+        # the month's file holds another follow-up that month: this one is named by its day
+        target = folder / f"uppfoljning-{day}.yaml"
+        if is_file(target):
+            raise UsageError(f"{printable(str(target))} finns redan och gäller en annan dag än {day}")
     if is_file(target) and not merge:
         raise UsageError(
             f"{printable(str(target))} finns redan; planctl collect skriver inte över en uppföljning. "
