@@ -580,3 +580,22 @@ def test_zip_entries_are_what_a_reader_expects() -> None:
         assert [(i.filename, i.date_time, i.compress_type) for i in archive.infolist()] == [
             ("a.xml", (2026, 1, 2, 0, 0, 0), zipfile.ZIP_DEFLATED)
         ]
+
+
+def test_a_second_follow_up_in_a_month_is_named_by_its_day(repo: Path) -> None:
+    forms(day="2026-11-30")
+    fill(repo / "ut" / BUF, "Åtgärder", {"skolsociala-team": {"Status": "genomförd"}})
+    result = run("collect", PLAN, f"ut/{BUF}")
+    written = f"plans/{STEM}/uppfoljning-2026-11-30.yaml"
+    assert (result.exit_code, result.stdout) == (0, f"1 arbetsbok läst: 0 fel, 0 varningar; skrev {written}\n")
+    assert (repo / f"plans/{STEM}/uppfoljning-2026-11.yaml").read_text(encoding="utf-8") == (
+        ROOT / f"plans/{STEM}/uppfoljning-2026-11.yaml"
+    ).read_text(encoding="utf-8")
+
+
+def test_the_readme_shows_the_round_and_real_findings() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme[readme.index("$ planctl collect ") :].split("```")[0].splitlines()[1:]
+    assert "\n".join(example) + "\n" == ROUND_ONE
+    for command in ("planctl forms", "planctl collect", "planctl report"):
+        assert command in readme
