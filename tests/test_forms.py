@@ -228,7 +228,7 @@ def test_a_workbook_is_locked_where_it_should_be_and_prints_on_a4_landscape(repo
     assert checks[f"K2:K{sheet.max_row}"] == ("decimal", "0")
     assert sheet.cell(2, 7).value == "genomförd"  # the status at the follow-up of 2026-11-10
     meta = book["planctl"]
-    assert meta.sheet_state == "hidden"
+    assert meta.sheet_state == "hidden" and book.security is not None and book.security.lockStructure
     assert [[c.value for c in row] for row in meta.iter_rows(max_row=5)] == [
         ["layout", 1, None, None],
         ["plan", "vasteras-atgardsplan-2025-2026", None, None],

@@ -19,6 +19,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -107,6 +108,8 @@ def workbook_bytes(form: Form) -> bytes:
         rows[INDICATORS_SHEET] = [row.id for row in form.indicators]
     _meta(book.create_sheet(META_SHEET), form, rows)
     book.active = 0
+    # Sheets cannot be renamed, removed, or the hidden one shown, by mistake (no password: a person may lift it).
+    book.security = WorkbookProtection(lockStructure=True)
     moment = datetime(form.day.year, form.day.month, form.day.day)
     book.properties.creator = f"planctl {__version__}"
     book.properties.lastModifiedBy = "planctl"
