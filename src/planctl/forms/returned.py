@@ -27,7 +27,7 @@ from planctl.forms.layout import (
     META_SHEET,
     Column,
 )
-from planctl.lint.findings import Finding, Severity
+from planctl.lint.findings import Finding
 from planctl.lint.rules.rule import E, Rule
 from planctl.lint.suggest import suggest
 from planctl.model import Light, Plan, Status, iter_indicators, iter_measures
@@ -429,4 +429,4 @@ def _day(value: object) -> date | None:
     return None
 
 
-__all__ = ["RULES", "Answer", "CellRef", "Returned", "Severity", "finding", "read_workbook"]
+__all__ = ["RULES", "Answer", "CellRef", "Returned", "finding", "read_workbook"]
