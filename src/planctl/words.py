@@ -236,3 +236,19 @@ def due_text(due: Due) -> str:
     """A deadline with what sets it and what it counts from:
     ``2026-06-16 (enligt planen: årligen, räknat från beslutet 2025-06-16)``."""
     return f"{due.day} ({due_basis_text(due)}, räknat från {since_text(due.start)})"
+
+
+def light_text(light: str) -> str:
+    """What Brå's traffic light means: ``grön`` is ``enligt plan``."""
+    from planctl.model import Light
+
+    return {
+        Light.GRON: "enligt plan",
+        Light.GUL: "avvikelse",
+        Light.ROD: "allvarlig avvikelse eller inte genomförd",
+    }[Light(light)]
+
+
+def cell_text(workbook: str, sheet: str, cell: str) -> str:
+    """A place in a spreadsheet as findings name it: ``hagfors-BUF.xlsx:Åtgärder!F7``."""
+    return f"{workbook}:{sheet}!{cell}" if sheet else workbook
