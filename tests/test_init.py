@@ -46,7 +46,7 @@ def test_init_writes_a_repository_that_validates_as_it_stands(repo: Path) -> Non
     # the one reminder: fill in the decision date once the plan is decided
     assert out.splitlines() == [
         f"{repo / PLAN}:19:3: warning L303 planen anger inget beslutsdatum (decision.date); uppföljningskravet i 6 § räknas från beslutet",
-        "1 fil granskade: 0 fel, 1 varningar, 0 tystade",
+        "1 fil granskad: 0 fel, 1 varning, 0 tystade",
     ]
     assert code == 1  # only because of --strict
     assert cli("validate", "--today", "2026-11-23", str(repo / "plans"))[0] == 0
@@ -63,7 +63,7 @@ def test_follow_up_template_validates_once_copied_beside_the_plan(repo: Path) ->
     target.parent.mkdir()
     shutil.copy(repo / "mallar" / "uppfoljning.yaml", target)
     code, out, _ = cli("validate", "--strict", "--today", "2028-01-10", str(repo / "plans"))
-    assert out.splitlines()[-1] == "2 filer granskade: 0 fel, 1 varningar, 0 tystade"
+    assert out.splitlines()[-1] == "2 filer granskade: 0 fel, 1 varning, 0 tystade"
     assert "L303" in out and code == 1
 
 

@@ -236,3 +236,21 @@ def due_text(due: Due) -> str:
     """A deadline with what sets it and what it counts from:
     ``2026-06-16 (enligt planen: årligen, räknat från beslutet 2025-06-16)``."""
     return f"{due.day} ({due_basis_text(due)}, räknat från {since_text(due.start)})"
+
+
+def lights_text(one: str, many: str, green: int, yellow: int, red: int, unknown: int = 0) -> str:
+    """A tally of traffic lights, each colour agreeing with its number:
+    ``Av 41 åtgärder är 20 gröna, 1 gul, 3 röda och 17 utan status.``
+    (``one``/``many``: the counted thing, ``åtgärd``/``åtgärder``). Colours that no one has
+    are left out; with nothing to count the sentence is ``Inga åtgärder.``"""
+    total = green + yellow + red + unknown
+    if total == 0:
+        return f"Inga {many}."
+    parts = [
+        count(number, single, plural)
+        for number, single, plural in ((green, "grön", "gröna"), (yellow, "gul", "gula"), (red, "röd", "röda"))
+        if number
+    ]
+    if unknown:
+        parts.append(f"{unknown} utan status")
+    return f"Av {count(total, one, many)} är {and_list(parts)}."
