@@ -209,7 +209,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         r"Could not open file (?P<name>.+?): (?P<reason>.+)",
-        lambda m: f"Kunde inte öppna filen {m['name']}: {m['reason']}",
+        lambda m: f"Kunde inte öppna filen {m['name']}: {swedish(m['reason'])}",
     ),
     _rule(r"Value must be an iterable\.", lambda m: "Värdet måste vara en lista."),
     _rule(
