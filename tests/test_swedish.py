@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 import sys
 
@@ -47,6 +48,13 @@ ENGLISH = (
     "Did you mean",
     "Input should be",
     "Aborted",
+    # the value labels beside options (typer 0.29 and earlier)
+    "<bool>",
+    "<int",
+    "range>",
+    "INTEGER",
+    "BOOLEAN",
+    "RANGE",
 )
 
 
@@ -108,9 +116,11 @@ def test_every_command_help_is_swedish(command: str) -> None:
     assert "Visa den här hjälpen och avsluta." in result.stdout
 
 
-def test_defaults_and_arguments_are_swedish_in_the_help() -> None:
+def test_defaults_arguments_and_value_labels_are_swedish_in_the_help() -> None:
     out = run("validate", "--help").stdout
     assert "[standard: text]" in out
+    assert re.search(r"--jobs +-j +(<heltal>|HELTAL) \[x>=1\]", out)
+    assert re.search(r"--today +(<text>|TEXT) ", out)
     assert "─ Argument ─" in out
     assert "[krävs]" in run("render", "--help").stdout
 

@@ -269,8 +269,42 @@ class SwedishFormatter(HelpFormatter):
         super().write_usage(prog, args, USAGE_PREFIX if prefix is None else prefix)
 
 
+#: The value labels typer shows beside an option: typer 0.29 writes Python's type names
+#: (``<int range>``), earlier ones click's (``INTEGER RANGE``). A choice lists its values
+#: and is left alone; a flag takes no value and shows none.
+TYPE_LABELS: dict[str, str] = {
+    "<bool>": "",
+    "<str>": "<text>",
+    "<int>": "<heltal>",
+    "<int range>": "<heltal>",
+    "<float>": "<decimaltal>",
+    "<float range>": "<decimaltal>",
+    "<path>": "<sökväg>",
+    "<file>": "<fil>",
+    "<dir>": "<mapp>",
+    "<datetime>": "<tidpunkt>",
+    "BOOLEAN": "",
+    "TEXT": "TEXT",
+    "INTEGER": "HELTAL",
+    "INTEGER RANGE": "HELTAL",
+    "FLOAT": "DECIMALTAL",
+    "FLOAT RANGE": "DECIMALTAL",
+    "PATH": "SÖKVÄG",
+    "FILE": "FIL",
+    "DIRECTORY": "MAPP",
+    "FILENAME": "FILNAMN",
+}
+
+
+def _type_label(option: Any, ctx: ClickContext) -> str | None:
+    """The label this typer shows beside an option, or None if it cannot say."""
+    show = getattr(option, "display_type_rich", None) or getattr(option, "make_metavar", None)
+    label = show(ctx=ctx) if show else None
+    return label if isinstance(label, str) else None
+
+
 class SwedishContext(typer.Context):
-    """A context whose formatter and help option speak Swedish."""
+    """A context whose formatter, help option and value labels speak Swedish."""
 
     formatter_class = SwedishFormatter
 
@@ -280,6 +314,11 @@ class SwedishContext(typer.Context):
         option = command.get_help_option(self)
         if option is not None:
             option.help = HELP_OPTION_TEXT
+        for param in [*command.params, *([option] if option is not None else [])]:
+            if getattr(param, "param_type_name", None) == "option" and param.metavar is None:
+                label = _type_label(param, self)
+                if label in TYPE_LABELS:
+                    param.metavar = TYPE_LABELS[label]
 
 
 def _localize_command(command: Any) -> None:
