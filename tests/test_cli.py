@@ -48,7 +48,7 @@ def test_valid_file_exits_0_with_summary_only() -> None:
     result = validate(str(MINIMAL))
     assert (result.exit_code, result.stdout, result.stderr) == (
         0,
-        "1 fil granskade: 0 fel, 0 varningar, 0 tystade\n",
+        "1 fil granskad: 0 fel, 0 varningar, 0 tystade\n",
         "",
     )
 
@@ -74,7 +74,7 @@ def test_silenced_findings_are_shown_and_counted_but_do_not_fail(monkeypatch: py
     monkeypatch.chdir(DATA)
     result = validate("--strict", "--today", "2026-01-15", "valid/silenced.yaml")
     assert result.exit_code == 0
-    assert result.stdout.endswith("1 fil granskade: 0 fel, 0 varningar, 2 tystade\n")
+    assert result.stdout.endswith("1 fil granskad: 0 fel, 0 varningar, 2 tystade\n")
     assert "[tystad: Orsakskopplingen görs i nästa revidering av planen.]" in result.stdout
 
 
@@ -82,7 +82,7 @@ def test_expired_silence_comes_back_on_its_day(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.chdir(DATA)
     before = validate("--strict", "--today", "2025-06-30", "invalid/silence-expired.yaml")
     after = validate("--strict", "--today", "2025-07-01", "invalid/silence-expired.yaml")
-    assert before.exit_code == 0 and "1 tystade" in before.stdout
+    assert before.exit_code == 0 and "1 tystad" in before.stdout
     assert after.exit_code == 1 and "G411" in after.stdout
 
 

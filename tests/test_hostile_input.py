@@ -382,7 +382,7 @@ def test_a_follow_up_validated_alone_is_held_to_its_plan(monkeypatch: pytest.Mon
         1,
         "invalid/followup-plan-broken/uppfoljning-2025-12.yaml:3:7: error U512 planen followup-plan-broken.yaml "
         "har fel och kan inte läsas, så uppföljningen kan inte kontrolleras mot den\n"
-        "1 fil granskade: 1 fel, 0 varningar, 0 tystade\n",
+        "1 fil granskad: 1 fel, 0 varningar, 0 tystade\n",
     )
 
 

@@ -49,7 +49,7 @@ def test_init_writes_a_repository_that_validates_as_it_stands(repo: Path) -> Non
     assert out.splitlines() == [
         f"{repo / PLAN}:19:3: warning L303 planen anger inget beslutsdatum (decision.date); uppföljningskravet i 6 § räknas från beslutet",
         f"{repo / PLAN}:75:15: warning G413 indikatorn 'Andel elever som känner sig otrygga på skolgården' saknar utgångsvärde och mål",
-        "1 fil granskade: 0 fel, 2 varningar, 0 tystade",
+        "1 fil granskad: 0 fel, 2 varningar, 0 tystade",
     ]
     assert code == 1  # only because of --strict
     assert cli("validate", "--today", "2026-11-23", str(repo / "plans"))[0] == 0

@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 import typer
 
 from planctl import __version__
+from planctl.swedish_cli import SwedishGroup
 
 #: Kept here, not taken from the reporter registry, so that --help imports nothing heavy;
 #: a test checks that the two agree.
@@ -23,6 +24,7 @@ FindingFormat = Literal["text", "json", "github"]
 RenderFormat = Literal["md", "html", "pdf"]
 
 app = typer.Typer(
+    cls=SwedishGroup,  # every command, help panel and usage error in Swedish
     help="planctl: skriv, granska, publicera och följ upp kommunens brottsförebyggande planer.",
     add_completion=False,
     no_args_is_help=True,

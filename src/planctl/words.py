@@ -252,3 +252,21 @@ def light_text(light: str) -> str:
 def cell_text(workbook: str, sheet: str, cell: str) -> str:
     """A place in a spreadsheet as findings name it: ``hagfors-BUF.xlsx:Åtgärder!F7``."""
     return f"{workbook}:{sheet}!{cell}" if sheet else workbook
+
+
+def lights_text(one: str, many: str, green: int, yellow: int, red: int, unknown: int = 0) -> str:
+    """A tally of traffic lights, each colour agreeing with its number:
+    ``Av 41 åtgärder är 20 gröna, 1 gul, 3 röda och 17 utan status.``
+    (``one``/``many``: the counted thing, ``åtgärd``/``åtgärder``). Colours that no one has
+    are left out; with nothing to count the sentence is ``Inga åtgärder.``"""
+    total = green + yellow + red + unknown
+    if total == 0:
+        return f"Inga {many}."
+    parts = [
+        count(number, single, plural)
+        for number, single, plural in ((green, "grön", "gröna"), (yellow, "gul", "gula"), (red, "röd", "röda"))
+        if number
+    ]
+    if unknown:
+        parts.append(f"{unknown} utan status")
+    return f"Av {count(total, one, many)} är {and_list(parts)}."

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from planctl.lint.engine import FileResult, counts
 from planctl.lint.findings import Finding
 from planctl.terminal import printable
+from planctl.words import count
 
 
 def ordered(results: Sequence[FileResult]) -> list[Finding]:
@@ -21,9 +22,9 @@ def line_of(finding: Finding) -> str:
 
 
 def summary_line(results: Sequence[FileResult]) -> str:
+    """``1 fil granskad: 0 fel, 1 varning, 0 tystade``: each word agrees with its number."""
     total = counts(results)
-    files = "fil" if total["files"] == 1 else "filer"
     return (
-        f"{total['files']} {files} granskade: {total['error']} fel, {total['warning']} varningar, "
-        f"{total['silenced']} tystade"
+        f"{count(total['files'], 'fil granskad', 'filer granskade')}: {total['error']} fel, "
+        f"{count(total['warning'], 'varning', 'varningar')}, {count(total['silenced'], 'tystad', 'tystade')}"
     )
