@@ -577,3 +577,12 @@ def test_an_error_at_the_end_of_a_file_without_a_final_line_break_stands_on_its_
     """libyaml puts the end of such a stream on a line of its own, which no editor shows."""
     [finding] = findings_of("a: 1\nb: [\n\u202ex")
     assert finding.startswith("3:3 F004 ")
+
+
+@pytest.mark.parametrize("kind", ["[uppföljning]", "{a: 1}", "[]"])
+def test_a_kind_that_is_a_list_or_a_mapping_is_a_finding(tmp_path: Path, kind: str) -> None:
+    """Found by the fuzz test: ``kind: []`` once ended in a traceback (an unhashable key)."""
+    path = plan_with(tmp_path, "kind: åtgärdsplan", f"kind: {kind}")
+    result = run("validate", "--today", "2025-01-01", str(path))
+    assert result.exit_code == 1
+    assert f"{path}:3:7: error S1" in result.stdout

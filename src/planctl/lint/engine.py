@@ -202,7 +202,7 @@ def _check_document(path: Path) -> tuple[LoadedFile, FileResult]:
     if not loaded.usable or loaded.root is None:
         return loaded, result
     kind = loaded.data.get("kind") if isinstance(loaded.data, dict) else None
-    model: type[Plan] | type[FollowUp] | type[LagesbildFile] = MODELS.get(kind, Plan)
+    model: type[Plan] | type[FollowUp] | type[LagesbildFile] = MODELS.get(kind, Plan) if isinstance(kind, str) else Plan
     if isinstance(loaded.data, dict) and loaded.data.get("format_version") == 1:
         message = "filen är i formatversion 1; planctl migrate skriver om den till version 2 och behåller kommentarerna"
         result.findings.append(finding_at(loaded, "F013", ("format_version",), message))

@@ -27,7 +27,7 @@ from planctl.errors import UsageError
 from planctl.files import is_dir, is_file
 from planctl.publish import markdown
 from planctl.publish.hyphens import hyphenate
-from planctl.words import and_list, count, date_text, indicator_text, interval_text, number_text, period_text
+from planctl.words import and_list, count, date_text, lights_text, indicator_text, interval_text, number_text, period_text
 
 DocumentFormat = Literal["md", "html"]
 
@@ -129,7 +129,7 @@ def _new_environment(templates: Path | None) -> jinja2.Environment:
         bytecode_cache=_bytecode_cache(),
     )
     env.filters.update(FILTERS)
-    env.globals.update(period_text=period_text, interval_text=interval_text)
+    env.globals.update(period_text=period_text, interval_text=interval_text, lights_text=lights_text, count=count)
     return env
 
 

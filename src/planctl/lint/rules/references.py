@@ -281,6 +281,6 @@ def _sibling_problem(name: str, path: Path, kinds: tuple[str, ...], not_kind: st
 
     loaded = load_file(target)
     kind = loaded.data.get("kind") if isinstance(loaded.data, dict) else None
-    if kind not in kinds:
+    if not isinstance(kind, str) or kind not in kinds:
         return f"'{shown}' är {not_kind}"
     return None
