@@ -37,6 +37,11 @@ def count(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
 
 
+def clause(text: str) -> str:
+    """A title as part of a sentence: without its closing full stop (``Inför rastvakter``)."""
+    return text.rstrip().removesuffix(".").rstrip()
+
+
 def and_list(items: Sequence[object]) -> str:
     """Items the Swedish way: ``2023``, ``2023 och 2026``, ``2023, 2024 och 2026``."""
     words = [str(item) for item in items]

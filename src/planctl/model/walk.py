@@ -135,6 +135,15 @@ def iter_noted(plan: Plan) -> Iterator[NotedTexts]:
         yield measure_noted(measure, loc)
 
 
+def owner_ids(plan: Plan) -> dict[str, str]:
+    """Each name an owner may be written with (its id or an alias) and the organisation's id."""
+    ids = {org.id: org.id for org in plan.organisations}
+    for org in plan.organisations:
+        for alias in org.aliases:
+            ids.setdefault(alias, org.id)
+    return ids
+
+
 def iter_texts(document: BaseModel) -> Iterator[TextAt]:
     """Every text field anywhere in the document, for checks on what people wrote."""
     yield from _texts(document, ())

@@ -27,7 +27,17 @@ from planctl.errors import UsageError
 from planctl.files import is_dir, is_file
 from planctl.publish import markdown
 from planctl.publish.hyphens import hyphenate
-from planctl.words import and_list, count, date_text, lights_text, indicator_text, interval_text, number_text, period_text
+from planctl.words import (
+    and_list,
+    clause,
+    count,
+    date_text,
+    indicator_text,
+    interval_text,
+    lights_text,
+    number_text,
+    period_text,
+)
 
 DocumentFormat = Literal["md", "html"]
 
@@ -61,6 +71,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "md_plain": markdown.to_plain,
     "count": count,
     "and_list": and_list,
+    "clause": clause,
 }
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from planctl.model import AreaTrack, FocusArea, Measure, Plan, When
-from planctl.words import LEVEL_LABELS, timing_text
+from planctl.model import AreaTrack, FocusArea, Measure, Plan, When, date_bounds
+from planctl.model.walk import owner_ids
+from planctl.words import LEVEL_LABELS, date_text, timing_text
 
 MatrixMark = Literal["primary", "also", ""]
 YearMark = Literal["on", "recurring", ""]
@@ -177,9 +178,16 @@ def _refs(plan: Plan, chapters: dict[str, str]) -> list[tuple[FocusArea, Measure
 
 
 def build_overviews(plan: Plan, chapters: dict[str, str]) -> Overviews:
-    """All four overviews of ``plan``; ``chapters`` maps each area id to its chapter number."""
+    """All four overviews of ``plan``; ``chapters`` maps each area id to its chapter number.
+
+    The overviews show the plan as it stands: a measure ended in a revision is left out of the
+    matrix, the levels and the owners' load, and the timeline draws it only up to its end.
+    """
     refs = _refs(plan, chapters)
-    return Overviews(_matrix(plan, refs, chapters), _levels(refs), _timeline(plan, refs), _owner_chart(plan, refs))
+    current = [ref for ref in refs if ref[1].ended is None]
+    return Overviews(
+        _matrix(plan, current, chapters), _levels(current), _timeline(plan, refs), _owner_chart(plan, current)
+    )
 
 
 def _matrix(plan: Plan, refs: list[tuple[FocusArea, Measure, MeasureRef]], chapters: dict[str, str]) -> StarMatrix:
@@ -224,7 +232,7 @@ LABEL_CHARS = 62
 def _timeline(plan: Plan, refs: list[tuple[FocusArea, Measure, MeasureRef]]) -> Timeline:
     first = plan.period.start
     last = plan.period.end if plan.period.end is not None else plan.period.start
-    spans = {measure.id: _years(measure.timing, plan) for _, measure, _ in refs}
+    spans = {measure.id: _ended(_years(measure.timing, plan), measure) for _, measure, _ in refs}
     for span in spans.values():
         if span is not None:
             first = min(first, span.start)
@@ -250,7 +258,7 @@ def _timeline(plan: Plan, refs: list[tuple[FocusArea, Measure, MeasureRef]]) -> 
                 ref,
                 shorten(measure.title, LABEL_CHARS),
                 measure.title,
-                timing_text(measure.timing),
+                _when_text(measure),
                 _bar(spans[measure.id], first, last, year_width),
                 _year_marks(spans[measure.id], first, last),
             )
@@ -283,6 +291,29 @@ def _years(timing: When | None, plan: Plan) -> YearSpan | None:
         return None
     recurring = timing.recurrence is not None
     return YearSpan(first.year, last.year if last is not None else None, recurring)
+
+
+def _ended(span: YearSpan | None, measure: Measure) -> YearSpan | None:
+    """A measure's span cut at the year it ended in a revision."""
+    if span is None or measure.ended is None:
+        return span
+    end_year = date_bounds(measure.ended.date)[0].year
+    if end_year < span.start:
+        return YearSpan(span.start, span.start, False)
+    return YearSpan(span.start, min(span.end, end_year) if span.end is not None else end_year, span.recurring)
+
+
+def _when_text(measure: Measure) -> str | None:
+    when = timing_text(measure.timing)
+    if measure.ended is None:
+        return when
+    return f"{when}; {ended_text(measure)}" if when else ended_text(measure)
+
+
+def ended_text(measure: Measure) -> str:
+    """``ersatt mars 2026``: how and when a measure ended."""
+    assert measure.ended is not None
+    return f"{measure.ended.how} {date_text(measure.ended.date)}"
 
 
 def _year_marks(timing: YearSpan | None, first: int, last: int) -> tuple[YearMark, ...]:
@@ -336,10 +367,11 @@ def owner_roles(measure: Measure, all_responsible: bool = False) -> list[tuple[s
 
 def _owner_chart(plan: Plan, refs: list[tuple[FocusArea, Measure, MeasureRef]]) -> OwnerChart:
     names = {org.id: org.name for org in plan.organisations}
+    canonical = owner_ids(plan)  # an alias (RTJ) counts for the organisation it names
     counts: dict[str, dict[LoadKind, int]] = {}
     for area, measure, _ in refs:
         for owner, kind in owner_roles(measure, area.track is not AreaTrack.PRIORITERAT):
-            counts.setdefault(owner, {"lead": 0, "participant": 0, "unknown": 0})[kind] += 1
+            counts.setdefault(canonical.get(owner, owner), {"lead": 0, "participant": 0, "unknown": 0})[kind] += 1
     # The plan's own order of organisations; owners it does not list come after, sorted.
     order = [org.id for org in plan.organisations if org.id in counts] + sorted(set(counts) - set(names))
     peak = max((sum(c.values()) for c in counts.values()), default=0)

@@ -50,6 +50,11 @@ class AreaLink:
     chapter: str
     title: str
 
+    @property
+    def label(self) -> str:
+        """Where the area stands, in words: ``kapitel 2``, ``avsnitt 8.1``."""
+        return f"{'avsnitt' if '.' in self.chapter else 'kapitel'} {self.chapter}"
+
 
 @dataclass(frozen=True)
 class MeasureLink:

@@ -11,8 +11,8 @@ live in the templates (``templates/``); this module decides what they show.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 from pathlib import Path, PurePosixPath
+from typing import Any
 from urllib.parse import quote
 
 from planctl.model import (

@@ -250,9 +250,10 @@ def facts(plan: Plan) -> tuple[Fact, ...]:
         )
         rows.append(Fact("Tidigare planer", None, earlier))
     if is_atgardsplan or plan.legal_basis or plan.laws:
-        laws = (("Lag (2023:196) om kommuners ansvar för brottsförebyggande arbete, 5 §",) if is_atgardsplan else ()) + tuple(
-            plan.laws
-        )
+        # planctl names the law only where the plan does not: a plan's own words come first
+        said = " ".join([plan.legal_basis or "", *plan.laws])
+        law = "Lag (2023:196) om kommuners ansvar för brottsförebyggande arbete, 5 §"
+        laws = ((law,) if is_atgardsplan and "2023:196" not in said else ()) + tuple(plan.laws)
         rows.append(Fact("Lagstöd", plan.legal_basis, laws))
     return tuple(rows)
 

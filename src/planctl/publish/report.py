@@ -33,9 +33,11 @@ from planctl.model import (
 from planctl.model.cadence import MAX_MONTHS, decision_day, lagesbild_due, lagesbild_newest, law_due, next_due
 from planctl.model.lights import TABLE, Phase
 from planctl.model.lights import light as light_of
+from planctl.model.walk import owner_ids
 from planctl.publish.charts import Chart, chart
 from planctl.words import (
     baseline_text,
+    clause,
     date_text,
     due_basis_text,
     number_text,
@@ -237,6 +239,7 @@ def build_report(plan: Plan, follow_ups: Sequence[FollowUp], source_name: str) -
     law = law_due(plan, ordered)
     council_due, council = _council(plan, ordered)
     counted = [m for m in measures if m.ended is None or m.latest.status is not None]
+    names = owner_ids(plan)  # an alias (RTJ) counts for the organisation it names
     return FollowUpReport(
         municipality=plan.municipality,
         title=plan.title,
@@ -249,7 +252,9 @@ def build_report(plan: Plan, follow_ups: Sequence[FollowUp], source_name: str) -
         ),
         measures=measures,
         by_area=_tallies(counted, lambda m: (m.area,)),
-        by_owner=_tallies(counted, lambda m: m.owners, order=[o.id for o in plan.organisations]),
+        by_owner=_tallies(
+            counted, lambda m: list(dict.fromkeys(names.get(o, o) for o in m.owners)), order=[o.id for o in plan.organisations]
+        ),
         totals=_tally("Samtliga åtgärder", counted),
         indicators=tuple(_indicators(plan, ordered)),
         next_due=due.day,
@@ -272,11 +277,11 @@ def build_report(plan: Plan, follow_ups: Sequence[FollowUp], source_name: str) -
 def _lagesbild_update(follow_up: FollowUp) -> str | None:
     update = follow_up.lagesbild_update
     if update is not None:
-        return date_text(update.date) + (f", Dnr {update.reference}" if update.reference else "") + (
+        return f"uppdaterad {date_text(update.date)}" + (f", Dnr {update.reference}" if update.reference else "") + (
             f": {update.note}" if update.note else ""
         )
-    if follow_up.lagesbild_updated is not None:
-        return "ja (utan datum och diarienummer)" if follow_up.lagesbild_updated else "nej"
+    if follow_up.lagesbild_updated is not None:  # format 1's yes or no
+        return "uppdaterad, enligt uppföljningen (utan datum och diarienummer)" if follow_up.lagesbild_updated else "inte uppdaterad"
     return None
 
 
@@ -349,8 +354,8 @@ def _indicators(plan: Plan, ordered: Sequence[FollowUp]) -> list[IndicatorView]:
             users.setdefault(ref, []).append(measure.title)
     views = []
     for at in iter_indicators(plan):
-        titles = [at.measure.title] if at.measure else []
-        titles += users.get(at.indicator.id, [])
+        titles = [clause(at.measure.title)] if at.measure else []
+        titles += [clause(title) for title in users.get(at.indicator.id, [])]
         views.append(
             _indicator_view(at.area.title if at.area else "Hela planen", "; ".join(titles) or None, at.indicator, ordered)
         )
