@@ -110,11 +110,11 @@ def test_old_files_are_named_and_migrate_check_says_so(tmp_path: Path) -> None:
     # decided the measures as the plan's deciding body, which is not a municipal organ (L307)
     assert code == 1 and "error L307" in out
     code, out, _ = run("migrate", "--check", str(folder / "plans"))
-    assert code == 1 and out.count("behöver skrivas om") == 3
+    assert code == 1 and out.count("behöver skrivas om") == 5  # three plans, two follow-ups
     code, out, _ = run("migrate", str(folder / "plans"))
-    assert code == 0 and out.count("skrev om") == 3
+    assert code == 0 and out.count("skrev om") == 5
     code, out, _ = run("migrate", "--check", str(folder / "plans"))
-    assert (code, out) == (0, "3 filer redan i formatversion 2\n")
+    assert (code, out) == (0, "5 filer redan i formatversion 2\n")
     code, out, _ = run("validate", "--today", "2026-01-15", str(plan))
     assert "F013" not in out and "error L307" in out
 
