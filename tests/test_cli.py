@@ -303,3 +303,18 @@ def test_the_readme_links_nothing_outside_the_repository() -> None:
         path = (ROOT / target.split("#")[0]).resolve()
         assert path.is_relative_to(ROOT.resolve()) and path.exists(), target
     assert "../shared" not in readme
+
+
+def test_repeated_findings_are_summarised_in_the_terminal_and_kept_elsewhere() -> None:
+    """27 silenced G410s and eight U515s must not bury the few findings that matter."""
+    plan = str(ROOT / "plans" / "vasteras-atgardsplan-2025-2026.yaml")
+    short = validate("--today", "2026-12-01", plan).stdout
+    full = validate("--today", "2026-12-01", "--all", plan).stdout
+    assert short.count("silenced G410") == 1 and full.count("silenced G410") == 27
+    assert f"{plan}: … och 26 tystade fynd till av G410 i filen (visa alla med --all)" in short.splitlines()
+    assert short.count("warning U515") == 3 and full.count("warning U515") == 8
+    assert f"{plan}: … och 5 fynd till av U515 i filen (visa alla med --all)" in short.splitlines()
+    assert "warning G405" in short and "warning L303" in short  # the few that matter, all shown
+    assert short.splitlines()[-1] == full.splitlines()[-1]  # the summary counts every finding
+    document = json.loads(validate("--today", "2026-12-01", "--format", "json", plan).stdout)
+    assert sum(f["code"] == "G410" for f in document["findings"]) == 27

@@ -107,6 +107,12 @@ def validate(
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", min=1, help="Antal processer (standard: en per kärna).")
     ] = None,
+    every: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Visa varje fynd; annars visas de tre första av varje regel i varje fil och resten räknas."
+        ),
+    ] = False,
 ) -> None:
     """Granska planfiler mot planformatet, lagen och Brås vägledning.
 
@@ -127,7 +133,12 @@ def validate(
 
             raise UsageError(f"inga planfiler (*.yaml) hittades i {', '.join(map(str, targets))}")
         color = output_format == "text" and sys.stdout.isatty()
-        reporter(output_format)(results, sys.stdout, color)
+        if output_format == "text":
+            from planctl.lint.reporters.text import report_text
+
+            report_text(results, sys.stdout, color, every=every)
+        else:
+            reporter(output_format)(results, sys.stdout, color)
         code = exit_code(results, strict)
     raise typer.Exit(code)
 
