@@ -967,14 +967,41 @@ def test_missing_templates_folder(tmp_path: Path) -> None:
         render_files([MINIMAL], "html", tmp_path / "out", tmp_path / "saknas", TODAY)
 
 
-def test_templates_folder_without_the_template(tmp_path: Path) -> None:
-    templates = copy_templates(tmp_path / "mallar")
-    (templates / "plan.md.j2").unlink()
-    with pytest.raises(UsageError, match=r"saknar mallen plan\.md\.j2"):
-        render_files([MINIMAL], "md", tmp_path / "out", templates, TODAY)
-    (templates / "_macros.html.j2").unlink()
-    with pytest.raises(UsageError, match=r"plan.html.j2, rad \d+: mallen '_macros.html.j2' finns inte"):
-        render_files([MINIMAL], "html", tmp_path / "out", templates, TODAY)
+def test_a_templates_folder_needs_only_what_it_changes(tmp_path: Path) -> None:
+    """A municipality's folder holds one changed style sheet; everything else is planctl's own,
+    and the same document comes out but for the change."""
+    templates = tmp_path / "mallar"
+    templates.mkdir()
+    (templates / "plan.css").write_text(":root { --accent: #7a1f3d; }\n", encoding="utf-8")
+    (own,) = render_files([MINIMAL], "html", tmp_path / "egen", templates, TODAY)
+    (plain,) = render_files([MINIMAL], "html", tmp_path / "vanlig", None, TODAY)
+    assert ":root { --accent: #7a1f3d; }" in own.read_text(encoding="utf-8")
+    strip = lambda text: re.sub(r"<style>.*?</style>", "", text, flags=re.DOTALL)  # noqa: E731
+    assert strip(own.read_text(encoding="utf-8")) == strip(plain.read_text(encoding="utf-8"))
+    # a template that builds on planctl's own reaches it as planctl/…
+    (templates / "plan.md.j2").write_text('{% include "planctl/plan.md.j2" %}\nTillägg från kommunen.\n', encoding="utf-8")
+    (md,) = render_files([MINIMAL], "md", tmp_path / "egen", templates, TODAY)
+    assert md.read_text(encoding="utf-8").endswith("Tillägg från kommunen.\n")
+    # a name no template has is still a clear error
+    other = tmp_path / "andra-mallar"
+    other.mkdir()
+    (other / "plan.html.j2").write_text('{% include "_saknas.html.j2" %}\n', encoding="utf-8")
+    with pytest.raises(UsageError, match=r"plan.html.j2, rad 1: mallen '_saknas.html.j2' finns inte"):
+        render_files([MINIMAL], "html", tmp_path / "out", other, TODAY)
+
+
+def test_planctl_templates_copies_them_and_never_overwrites(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from planctl.cli import app
+
+    result = CliRunner().invoke(app, ["templates", str(tmp_path / "mallar")], prog_name="planctl")
+    assert result.exit_code == 0
+    copied = sorted(p.name for p in (tmp_path / "mallar").iterdir())
+    assert {"plan.html.j2", "plan.md.j2", "report.html.j2", "plan.css", "_macros.html.j2"} <= set(copied)
+    assert result.stdout.splitlines() == [f"skrev {tmp_path / 'mallar' / name}" for name in copied]
+    again = CliRunner().invoke(app, ["templates", str(tmp_path / "mallar")], prog_name="planctl")
+    assert again.exit_code == 2 and "skriver inte över befintliga filer" in again.stderr
 
 
 @pytest.mark.parametrize(

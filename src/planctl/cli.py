@@ -11,12 +11,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
 from planctl import __version__
 from planctl.swedish_cli import SwedishGroup
+
+if TYPE_CHECKING:
+    from planctl.settings import Settings
 
 #: Kept here, not taken from the reporter registry, so that --help imports nothing heavy;
 #: a test checks that the two agree.
@@ -32,7 +35,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-_state = {"debug": False}
+_state: dict[str, object] = {"debug": False, "quiet": False, "color": "auto"}
 
 
 @contextmanager
@@ -77,9 +80,50 @@ def _main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Visa versionen och avsluta.")
     ] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Visa hela felspårningen vid interna fel.")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Visa inställningarna som används och hela felspårningen vid interna fel.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Skriv bara fel och sammanfattningen, inga varningar eller 'skrev …'.")
+    ] = False,
+    color: Annotated[
+        Literal["auto", "always", "never"],
+        typer.Option("--color", help="Färg i terminalen: auto (om utdata är en terminal och NO_COLOR inte är satt)."),
+    ] = "auto",
 ) -> None:
-    _state["debug"] = debug
+    """planctl: skriv, granska, publicera och följ upp kommunens brottsförebyggande planer.
+
+    Inställningar för ett planförråd läses från planctl.toml eller [tool.planctl] i pyproject.toml.
+    """
+    _state.update(debug=debug, quiet=quiet, color=color)
+
+
+def _color(stream: object) -> bool:
+    """Whether to colour ``stream``: --color, then NO_COLOR (https://no-color.org), then a terminal."""
+    import os
+
+    if _state["color"] != "auto":
+        return _state["color"] == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _say(text: str) -> None:
+    """A line of information ("skrev …"), left out with --quiet."""
+    if not _state["quiet"]:
+        typer.echo(text)
+
+
+def _settings() -> Settings:
+    """The repository's settings (planctl.toml or [tool.planctl]); with --debug, said on stderr."""
+    from planctl.settings import load
+
+    settings = load()
+    if _state["debug"]:
+        typer.echo(f"planctl: {settings.describe()}", err=True)
+    return settings
 
 
 def _parse_today(value: str | None) -> date:
@@ -123,23 +167,24 @@ def validate(
     Exempel: planctl validate plans/ --format github
     """
     with guard():
-        from planctl.lint.engine import exit_code, validate_paths
+        from planctl.lint.engine import exit_code, leave_out, validate_paths
         from planctl.lint.reporters import reporter
 
-        targets = paths or [Path("plans")]
-        results = validate_paths(targets, _parse_today(today), jobs)
+        settings = _settings()
+        targets = paths or list(settings.paths) or [Path("plans")]
+        results = leave_out(validate_paths(targets, _parse_today(today), jobs), settings.ignore)
         if not results:
             from planctl.errors import UsageError
 
             raise UsageError(f"inga planfiler (*.yaml) hittades i {', '.join(map(str, targets))}")
-        color = output_format == "text" and sys.stdout.isatty()
+        color = output_format == "text" and _color(sys.stdout)
         if output_format == "text":
             from planctl.lint.reporters.text import report_text
 
-            report_text(results, sys.stdout, color, every=every)
+            report_text(results, sys.stdout, color, every=every, quiet=bool(_state["quiet"]))
         else:
             reporter(output_format)(results, sys.stdout, color)
-        code = exit_code(results, strict)
+        code = exit_code(results, strict or settings.strict)
     raise typer.Exit(code)
 
 
@@ -183,9 +228,10 @@ def rules(
 def render(
     plans: Annotated[list[Path], typer.Argument(help="Planfiler eller mappar att återge.")],
     output_format: Annotated[RenderFormat, typer.Option("--format", "-f", help="Dokumentformat.")] = "html",
-    out: Annotated[Path, typer.Option("--out", "-o", help="Mapp för dokumenten.")] = Path("build"),
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Mapp för dokumenten (standard: build).")] = None,
     templates: Annotated[
-        Path | None, typer.Option("--templates", help="Egen mall-mapp (kopia av templates/) för egen stil.")
+        Path | None,
+        typer.Option("--templates", help="Mapp med egna mallar; det den saknar tas från planctls (planctl templates)."),
     ] = None,
     today: Annotated[
         str | None, typer.Option("--today", help="Dagens datum (ÅÅÅÅ-MM-DD) som planerna granskas mot.")
@@ -201,16 +247,24 @@ def render(
     with guard():
         from planctl.publish.documents import render_files
 
-        for written in render_files(plans, output_format, out, templates, _parse_today(today)):
-            typer.echo(f"skrev {written}")
+        settings = _settings()
+        for written in render_files(
+            plans,
+            output_format,
+            out or settings.out or Path("build"),
+            templates or settings.templates,
+            _parse_today(today),
+            settings.layout,
+        ):
+            _say(f"skrev {written}")
 
 
 @app.command()
 def report(
     plans: Annotated[list[Path], typer.Argument(help="Planfiler eller mappar.")],
     output_format: Annotated[RenderFormat, typer.Option("--format", "-f", help="Rapportformat.")] = "html",
-    out: Annotated[Path, typer.Option("--out", "-o", help="Mapp för rapporterna.")] = Path("build"),
-    templates: Annotated[Path | None, typer.Option("--templates", help="Egen mall-mapp (kopia av templates/).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Mapp för rapporterna (standard: build).")] = None,
+    templates: Annotated[Path | None, typer.Option("--templates", help="Mapp med egna mallar.")] = None,
     today: Annotated[
         str | None, typer.Option("--today", help="Dagens datum (ÅÅÅÅ-MM-DD) som planerna granskas mot.")
     ] = None,
@@ -225,8 +279,51 @@ def report(
     with guard():
         from planctl.publish.documents import report_files
 
-        for written in report_files(plans, output_format, out, templates, _parse_today(today)):
-            typer.echo(f"skrev {written}")
+        settings = _settings()
+        target = out or settings.out or Path("build")
+        for written in report_files(plans, output_format, target, templates or settings.templates, _parse_today(today)):
+            _say(f"skrev {written}")
+
+
+#: The variable the shell sets when it asks planctl for completions.
+COMPLETE_VAR = "_PLANCTL_COMPLETE"
+
+
+@app.command()
+def completion(
+    shell: Annotated[Literal["bash", "zsh", "fish", "powershell"], typer.Argument(help="Skalet.")] = "bash",
+) -> None:
+    """Skriv skriptet för tabbkomplettering av kommandon, alternativ och filer i skalet.
+
+    Lägg till i skalets startfil, t.ex. för bash i ~/.bashrc:
+    eval "$(planctl completion bash)"
+
+    Exempel: planctl completion zsh > ~/.zfunc/_planctl
+    """
+    with guard():
+        from typer._completion_classes import completion_init
+        from typer._completion_shared import get_completion_script
+
+        completion_init()
+        sys.stdout.write(get_completion_script(prog_name="planctl", complete_var=COMPLETE_VAR, shell=shell) + "\n")
+
+
+@app.command()
+def templates(
+    folder: Annotated[Path, typer.Argument(help="Mappen att kopiera planctls mallar till.")],
+) -> None:
+    """Kopiera planctls mallar och stilmallar till en mapp, som utgångspunkt för egna (--templates).
+
+    Mappen behöver bara behålla det kommunen ändrar; det som saknas tas från planctls egna.
+    Befintliga filer skrivs aldrig över.
+
+    Exempel: planctl templates mallar
+    """
+    with guard():
+        from planctl.publish.environment import copy_templates
+
+        for written in copy_templates(folder):
+            _say(f"skrev {written}")
 
 
 @app.command()
@@ -273,8 +370,8 @@ def init(
 def overview(
     paths: Annotated[list[Path] | None, typer.Argument(help="Planfiler eller mappar (standard: plans/).")] = None,
     output_format: Annotated[Literal["md", "html"], typer.Option("--format", "-f", help="Format.")] = "html",
-    out: Annotated[Path, typer.Option("--out", "-o", help="Mapp för översikten.")] = Path("build"),
-    templates: Annotated[Path | None, typer.Option("--templates", help="Egen mall-mapp (kopia av templates/).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Mapp för översikten (standard: build).")] = None,
+    templates: Annotated[Path | None, typer.Option("--templates", help="Mapp med egna mallar.")] = None,
     today: Annotated[str | None, typer.Option("--today", help="Dagens datum (ÅÅÅÅ-MM-DD).")] = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Antal processer.")] = None,
 ) -> None:
@@ -287,8 +384,16 @@ def overview(
     with guard():
         from planctl.publish.county import write_overview
 
-        written = write_overview(paths or [Path("plans")], output_format, out, templates, _parse_today(today), jobs)
-        typer.echo(f"skrev {written}")
+        settings = _settings()
+        written = write_overview(
+            paths or list(settings.paths) or [Path("plans")],
+            output_format,
+            out or settings.out or Path("build"),
+            templates or settings.templates,
+            _parse_today(today),
+            jobs,
+        )
+        _say(f"skrev {written}")
 
 
 @app.command()
@@ -307,8 +412,8 @@ def status(
         from planctl.publish.status import collect, exit_code, show
 
         day = _parse_today(today)
-        statuses = collect(paths or [Path("plans")], day)
-        show(statuses, day, sys.stdout, sys.stdout.isatty())
+        statuses = collect(paths or list(_settings().paths) or [Path("plans")], day)
+        show(statuses, day, sys.stdout, _color(sys.stdout), quiet=bool(_state["quiet"]))
         code = exit_code(statuses, day)
     raise typer.Exit(code)
 
@@ -406,4 +511,10 @@ def main() -> None:
     if sys.argv[1:] == ["--version"]:
         sys.stdout.write(f"planctl {__version__}\n")
         return
+    import os
+
+    if COMPLETE_VAR in os.environ:  # the shell asks for completions (planctl completion)
+        from typer._completion_classes import completion_init
+
+        completion_init()
     app(prog_name="planctl")

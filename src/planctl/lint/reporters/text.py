@@ -46,8 +46,14 @@ def shown(findings: Sequence[Finding], every: bool = False) -> Iterator[Finding 
             yield printable(f"{finding.file}: … och {what} till av {finding.code} i filen (visa alla med --all)")
 
 
-def report_text(results: Sequence[FileResult], stream: TextIO, color: bool, every: bool = False) -> None:
-    items = list(shown(ordered(results), every))
+def report_text(
+    results: Sequence[FileResult], stream: TextIO, color: bool, every: bool = False, quiet: bool = False
+) -> None:
+    """Print the findings and the summary; ``quiet``: only the errors and the summary."""
+    findings = ordered(results)
+    if quiet:
+        findings = [f for f in findings if f.silenced_by is None and f.severity is Severity.ERROR]
+    items = list(shown(findings, every))
     if not color:
         for item in items:
             stream.write((item if isinstance(item, str) else line_of(item)) + "\n")
