@@ -52,7 +52,7 @@ def test_planctl_toml_sets_paths_strict_ignore_layout_and_out(repo: Path) -> Non
 
 def test_pyproject_tool_planctl_is_read_and_shown_with_debug(repo: Path) -> None:
     (repo / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.planctl]\npaths = ["planer"]\n', encoding="utf-8")
-    code, out, err = run("--debug", "validate", "--today", "2026-01-15")
+    _, out, err = run("--debug", "validate", "--today", "2026-01-15")
     assert "2 filer granskade" in out
     assert f"planctl: inställningar från {repo / 'pyproject.toml'}: paths = ['planer']" in err
 
@@ -60,7 +60,7 @@ def test_pyproject_tool_planctl_is_read_and_shown_with_debug(repo: Path) -> None
 def test_settings_are_found_from_a_subfolder_but_not_beyond_the_repository(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (repo / "planctl.toml").write_text('paths = ["planer"]\n', encoding="utf-8")
     monkeypatch.chdir(repo / "planer")
-    code, out, _ = run("validate", "--today", "2026-01-15")
+    _, out, _ = run("validate", "--today", "2026-01-15")
     assert "2 filer granskade" in out
 
 
@@ -83,7 +83,7 @@ def test_a_broken_settings_file_is_a_usage_error_that_names_it(repo: Path, text:
 
 
 def test_quiet_keeps_errors_and_the_summary_only(repo: Path) -> None:
-    code, out, _ = run("--quiet", "validate", "--today", "2026-01-15", "planer")
+    _, out, _ = run("--quiet", "validate", "--today", "2026-01-15", "planer")
     assert out.splitlines() == ["2 filer granskade: 0 fel, 3 varningar, 0 tystade"]
     code, out, _ = run("-q", "render", "--today", "2026-01-15", "--out", "ut", "planer/plan.yaml")
     assert (code, out) == (0, "")

@@ -24,7 +24,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from planctl import __version__
 from planctl.errors import UsageError
-from planctl.files import is_dir, is_file
+from planctl.files import is_dir
 from planctl.publish import markdown
 from planctl.publish.hyphens import hyphenate
 from planctl.words import (
@@ -201,9 +201,8 @@ def _undecodable_template(templates: Path | None) -> str | None:
 def render_template(name: str, fmt: DocumentFormat, templates: Path | None = None, **context: Any) -> str:
     """Render one main template with ``context``; a broken custom template is a usage error."""
     env = make_environment(templates)
-    if templates is not None:
-        if not is_dir(templates):
-            raise UsageError(f"mallmappen {templates} finns inte")
+    if templates is not None and not is_dir(templates):
+        raise UsageError(f"mallmappen {templates} finns inte")
     try:
         text = env.get_template(name).render(**context)
     except jinja2.TemplateNotFound as error:
