@@ -285,6 +285,33 @@ def report(
             _say(f"skrev {written}")
 
 
+@app.command()
+def preview(
+    plan: Annotated[Path, typer.Argument(help="Planfilen att förhandsvisa.")],
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port på 127.0.0.1 (0: en ledig).")] = 8000,
+    templates: Annotated[Path | None, typer.Option("--templates", help="Mapp med egna mallar.")] = None,
+    today: Annotated[str | None, typer.Option("--today", help="Dagens datum (ÅÅÅÅ-MM-DD).")] = None,
+) -> None:
+    """Visa planen och uppföljningsrapporten i webbläsaren, omritade när filerna ändras.
+
+    Servern lyssnar bara på 127.0.0.1. En fil med fel visar sina fynd i stället för sidan.
+
+    Exempel: planctl preview plans/vasteras-atgardsplan-2025-2026.yaml
+    """
+    with guard():
+        from planctl.files import is_file
+        from planctl.preview import Preview, serve
+
+        if not is_file(plan):
+            from planctl.errors import UsageError
+
+            raise UsageError(f"{plan}: finns inte")
+        settings = _settings()
+        fixed = _parse_today(today) if today else None
+        preview_of = Preview(plan, templates or settings.templates, lambda: fixed or date.today(), settings.layout)
+        serve(preview_of, port, lambda text: typer.echo(text))
+
+
 #: The variable the shell sets when it asks planctl for completions.
 COMPLETE_VAR = "_PLANCTL_COMPLETE"
 
