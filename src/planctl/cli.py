@@ -288,7 +288,7 @@ def report(
 @app.command()
 def preview(
     plan: Annotated[Path, typer.Argument(help="Planfilen att förhandsvisa.")],
-    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port på 127.0.0.1 (0: en ledig).")] = 8000,
+    port: Annotated[int, typer.Option("--port", help="Port på 127.0.0.1 (0: en ledig).")] = 8000,
     templates: Annotated[Path | None, typer.Option("--templates", help="Mapp med egna mallar.")] = None,
     today: Annotated[str | None, typer.Option("--today", help="Dagens datum (ÅÅÅÅ-MM-DD).")] = None,
 ) -> None:
@@ -302,10 +302,12 @@ def preview(
         from planctl.files import is_file
         from planctl.preview import Preview, serve
 
-        if not is_file(plan):
-            from planctl.errors import UsageError
+        from planctl.errors import UsageError
 
+        if not is_file(plan):
             raise UsageError(f"{plan}: finns inte")
+        if not 0 <= port <= 65535:
+            raise UsageError(f"--port {port}: ange en port mellan 0 och 65535")
         settings = _settings()
         fixed = _parse_today(today) if today else None
         preview_of = Preview(plan, templates or settings.templates, lambda: fixed or date.today(), settings.layout)
