@@ -36,6 +36,8 @@ SHIPPED_HANDLINGSPLANER = [
     ROOT / "plans" / "vasteras-forebyggarcentrum-handlingsplan-2022-2027.yaml",
     ROOT / "plans" / "vasteras-familjecentrum-handlingsplan-2022-2027.yaml",
 ]
+#: The fictitious plan in Brå's template: quarters, löpande, also_in, a shared indicator, a revision.
+EXEMPELBY = ROOT / "plans" / "exempelby-atgardsplan-2025-2026.yaml"
 #: An invented handlingsplan: målområden without measures, plan-level indicators, a related plan file.
 HANDLINGSPLAN = TESTS / "data" / "valid" / "handlingsplan.yaml"
 UNKNOWN_OWNER = TESTS / "data" / "invalid" / "unknown-owner.yaml"
@@ -134,7 +136,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], str
     out = tmp_path_factory.mktemp("build")
     documents: dict[tuple[str, str], str] = {}
     for fmt in ("html", "md"):
-        for path in render_files([VASTERAS, MINIMAL, HANDLINGSPLAN, *SHIPPED_HANDLINGSPLANER], fmt, out, None, TODAY):
+        for path in render_files([VASTERAS, MINIMAL, HANDLINGSPLAN, EXEMPELBY, *SHIPPED_HANDLINGSPLANER], fmt, out, None, TODAY):
             documents[(path.stem, fmt)] = path.read_text(encoding="utf-8")
     return documents
 
@@ -176,8 +178,8 @@ def copy_templates(target: Path) -> Path:
 @pytest.mark.parametrize("fmt", ["md", "html"])
 @pytest.mark.parametrize(
     "plan",
-    [MINIMAL, HANDLINGSPLAN, *SHIPPED_HANDLINGSPLANER],
-    ids=["minimal", "handlingsplan", "forebyggarcentrum", "familjecentrum"],
+    [MINIMAL, HANDLINGSPLAN, EXEMPELBY, *SHIPPED_HANDLINGSPLANER],
+    ids=["minimal", "handlingsplan", "exempelby", "forebyggarcentrum", "familjecentrum"],
 )
 def test_golden(
     plan: Path,
@@ -1105,3 +1107,54 @@ def test_two_plans_with_the_same_name_are_refused(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="samma dokument"):
         render_files([tmp_path / "a" / "plan.yaml", tmp_path / "b" / "plan.yaml"], "md", tmp_path / "out", None, TODAY)
     assert not (tmp_path / "out").exists()
+
+
+# -- a plan in Brå's template -------------------------------------------------------------
+
+
+def test_exempelby_is_drawn_in_bras_columns_with_every_new_form(built: dict[tuple[str, str], str]) -> None:
+    md = built[(EXEMPELBY.stem, "md")]
+    page = Page(built[(EXEMPELBY.stem, "html")])
+    assert "| Orsak | Åtgärd | Operativa mål | När | Vem (ansvarig i fetstil) | Uppföljning |" in md
+    text = page.all_text
+    for words in ("tredje kvartalet 2025", "löpande under planperioden", "årligen från 2025"):
+        assert words in text, words
+    plan = load_plan(EXEMPELBY)
+    guests = [(m, a) for a in plan.focus_areas for m in a.measures if m.also_in]
+    assert guests
+    for measure, _ in guests:  # a measure in two areas stands in each area's table
+        assert md.count(f"**{markdown.to_markdown_cell(measure.title)}**") == 1 + len(measure.also_in)
+    ended = [m for m in measures(plan) if m.ended]
+    added = [m for m in measures(plan) if m.added]
+    assert ended and added
+    for measure in ended:
+        assert measure.ended is not None and measure.ended.reason.split()[0] in page.rows[f"atgard-{measure.id}"][1]
+    shared = {ref for m in measures(plan) if m.follow_up for ref in m.follow_up.indicator_refs}
+    assert shared
+    names = {i.id: i.name for m in measures(plan) if m.follow_up for i in m.follow_up.indicators}
+    for ref in shared:  # a shared indicator is named under every measure that uses it
+        users = [
+            m
+            for m in measures(plan)
+            if m.follow_up and (ref in m.follow_up.indicator_refs or any(i.id == ref for i in m.follow_up.indicators))
+        ]
+        assert len(users) >= 2
+        assert text.count(names[ref]) >= len(users)
+
+
+def test_example_data_is_said_on_the_page_and_in_print(built: dict[tuple[str, str], str]) -> None:
+    html = built[(EXEMPELBY.stem, "html")]
+    md = built[(EXEMPELBY.stem, "md")]
+    assert "Exempeldata" in Page(html).all_text.split("Innehåll")[0]  # before the table of contents
+    assert md.startswith("# Åtgärdsplan") and "> **Exempeldata.**" in md.split("## Innehåll")[0]
+
+
+@pytest.mark.parametrize("plan", [EXEMPELBY, MINIMAL, HANDLINGSPLAN], ids=["exempelby", "minimal", "handlingsplan"])
+def test_no_municipalitys_wording_leaks_into_another_plan(plan: Path, built: dict[tuple[str, str], str]) -> None:
+    """Words that belong to Västerås's documents appear only where a plan says them itself."""
+    own = plan.read_text(encoding="utf-8").lower()
+    for fmt in ("md", "html"):
+        text = built[(plan.stem, fmt)].lower()
+        for word in ("västerås", "samverkansledning", "stjärnan", "mimer", "lacus", "skultuna", "brottsområden som samverkansledningen"):
+            if word not in own:
+                assert word not in text, (fmt, word)
