@@ -299,10 +299,9 @@ def preview(
     Exempel: planctl preview plans/vasteras-atgardsplan-2025-2026.yaml
     """
     with guard():
+        from planctl.errors import UsageError
         from planctl.files import is_file
         from planctl.preview import Preview, serve
-
-        from planctl.errors import UsageError
 
         if not is_file(plan):
             raise UsageError(f"{plan}: finns inte")
@@ -546,4 +545,33 @@ def main() -> None:
         from typer._completion_classes import completion_init
 
         completion_init()
-    app(prog_name="planctl")
+        app(prog_name="planctl")
+        return
+    _only_the_command(sys.argv[1:])(prog_name="planctl")
+
+
+#: Options before the command, and whether each takes a value.
+_GLOBAL_OPTIONS = {"--debug": False, "--quiet": False, "-q": False, "--color": True}
+
+
+def _only_the_command(args: list[str]) -> typer.Typer:
+    """The app with just the command being run: typer builds every command's parameters before
+    it runs one, which costs as much as checking a plan. Help, and anything that is not plainly
+    one known command, gets the whole app (its listing, its "did you mean")."""
+    rest = list(args)
+    while rest and rest[0] in _GLOBAL_OPTIONS:
+        rest = rest[2:] if _GLOBAL_OPTIONS[rest[0]] else rest[1:]
+    if not rest or "--help" in args or "-h" in args:
+        return app
+    chosen = [info for info in app.registered_commands if (info.name or info.callback.__name__) == rest[0]]  # type: ignore[union-attr]
+    if len(chosen) != 1:
+        return app
+    slim = typer.Typer(
+        cls=SwedishGroup,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    slim.registered_callback = app.registered_callback
+    slim.registered_commands = chosen
+    return slim

@@ -126,7 +126,7 @@ def serve(preview: Preview, port: int, announce: Callable[[str], None]) -> None:
         raise UsageError("förhandsvisningen behöver watchfiles: pip install 'planctl-se[preview]'") from None
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+        def do_GET(self) -> None:
             host = (self.headers.get("Host") or "").rsplit(":", 1)[0]
             if host not in (HOST, "localhost"):  # a page elsewhere cannot reach the preview by DNS tricks
                 self._send(403, "text/plain; charset=utf-8", "Förhandsvisningen svarar bara på 127.0.0.1.".encode())
@@ -141,7 +141,7 @@ def serve(preview: Preview, port: int, announce: Callable[[str], None]) -> None:
             self.end_headers()
             self.wfile.write(body)
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's name
+        def log_message(self, format: str, *args: object) -> None:
             return  # the terminal shows where the preview is, not every request
 
     try:
