@@ -124,3 +124,24 @@ def test_shell_completion_works_in_a_real_bash(tmp_path: Path) -> None:
         env={**os.environ, "PATH": f"{planctl.parent}{os.pathsep}{os.environ.get('PATH', '')}"},
     )
     assert done.stdout.splitlines() == ["validate", "--strict"], done.stderr
+
+
+def test_the_command_line_as_a_shell_runs_it(repo: Path) -> None:
+    """Through ``python -m planctl`` (main(), which builds only the command being run): global
+    options before the command, errors and help in Swedish, a typo answered with the command meant."""
+    import subprocess
+    import sys
+
+    def shell(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "planctl", *args], capture_output=True, text=True, check=False)
+
+    done = shell("-q", "--color", "never", "validate", "--today", "2026-01-15", "planer")
+    assert (done.returncode, done.stdout) == (0, "2 filer granskade: 0 fel, 3 varningar, 0 tystade\n")
+    done = shell("validate", "--okänd")
+    assert done.returncode == 2 and "Okänt alternativ: --okänd" in done.stderr
+    done = shell("valdate")
+    assert done.returncode == 2 and "Menade du 'validate'?" in done.stderr
+    done = shell("validate", "--help")
+    assert done.returncode == 0 and "Granska planfiler" in done.stdout
+    done = shell("--help")
+    assert done.returncode == 0 and "preview" in done.stdout and "collect" in done.stdout
