@@ -199,7 +199,7 @@ indicators:
 """
 
 PRE_COMMIT_CONFIG = """\
-# Granskar planfilerna före varje commit: pip install pre-commit planctl && pre-commit install
+# Granskar planfilerna före varje commit: pip install pre-commit planctl-se && pre-commit install
 # (Hooken finns också i planctls eget förråd, .pre-commit-hooks.yaml, id planctl-validate.)
 repos:
   - repo: local
@@ -230,7 +230,7 @@ jobs:
       - uses: actions/setup-python@v5
         with:
           python-version: "3.12"
-      - run: pip install planctl
+      - run: pip install planctl-se
       - run: planctl validate plans/ --format github
       - run: planctl render plans/ --format html --out build
       - run: planctl report plans/ --format html --out build
