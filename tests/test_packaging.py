@@ -38,7 +38,8 @@ def test_rules_anchor_is_a_heading_of_the_readme() -> None:
 
 def test_every_package_folder_is_in_the_distribution() -> None:
     folders = sorted(
-        ".".join(init.parent.relative_to(ROOT / "src").parts) for init in (ROOT / "src" / "planctl").rglob("__init__.py")
+        ".".join(init.parent.relative_to(ROOT / "src").parts)
+        for init in (ROOT / "src" / "planctl").rglob("__init__.py")
     )
     assert sorted(PYPROJECT["tool"]["setuptools"]["packages"]) == [*folders, "planctl.templates"]
 

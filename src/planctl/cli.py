@@ -19,7 +19,7 @@ from planctl import __version__
 
 #: Kept here, not taken from the reporter registry, so that --help imports nothing heavy;
 #: a test checks that the two agree.
-FindingFormat = Literal["text", "json", "github"]
+FindingFormat = Literal["text", "json", "github", "sarif", "markdown"]
 RenderFormat = Literal["md", "html", "pdf"]
 
 app = typer.Typer(
