@@ -273,6 +273,22 @@ def overview(
 
 
 @app.command()
+def index(
+    folder: Annotated[Path, typer.Argument(help="Mappen med de återgivna dokumenten.")] = Path("build"),
+) -> None:
+    """Skriv en startsida (index.html) som länkar mappens planer, uppföljningsrapporter och översikt.
+
+    Kör den efter render, report och overview, till exempel i flödet som publicerar på GitHub Pages.
+
+    Exempel: planctl index build
+    """
+    with guard():
+        from planctl.site_index import write_index
+
+        typer.echo(f"skrev {write_index(folder)}")
+
+
+@app.command()
 def status(
     paths: Annotated[list[Path] | None, typer.Argument(help="Planfiler eller mappar (standard: plans/).")] = None,
     today: Annotated[str | None, typer.Option("--today", help="Dagens datum (ÅÅÅÅ-MM-DD).")] = None,
