@@ -308,3 +308,25 @@ def test_this_repository_offers_a_valid_pre_commit_hook() -> None:
         r"^plans/.*\.ya?ml$",
         True,
     )
+
+
+def test_readme_code_scanning_example_is_a_valid_workflow_job(tmp_path: Path) -> None:
+    """The README's upload-sarif example, as the steps of a job, passes both workflow checkers."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("**GitHub code scanning.**") :]
+    example = section[section.index("```yaml\n") + len("```yaml\n") : section.index("\n```\n")]
+    assert "github/codeql-action/upload-sarif@8aad20d150bbac5944a9f9d289da16a4b0d87c1e # v4.36.2" in example
+    job = "\n".join(f"    {line}" if line else "" for line in example.splitlines())
+    workflow = tmp_path / ".github" / "workflows" / "kodskanning.yml"
+    workflow.parent.mkdir(parents=True)
+    workflow.write_text(
+        f"name: kodskanning\non: push\njobs:\n  sarif:\n    runs-on: ubuntu-latest\n{job}\n", encoding="utf-8"
+    )
+    check = subprocess.run(
+        [tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(workflow)],
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    lint = subprocess.run([tool("actionlint"), "-no-color", str(workflow)], capture_output=True, text=True)
+    assert (lint.returncode, lint.stdout) == (0, "")
