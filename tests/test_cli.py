@@ -74,7 +74,7 @@ def test_silenced_findings_are_shown_and_counted_but_do_not_fail(monkeypatch: py
     monkeypatch.chdir(DATA)
     result = validate("--strict", "--today", "2026-01-15", "valid/silenced.yaml")
     assert result.exit_code == 0
-    assert result.stdout.endswith("1 fil granskade: 0 fel, 0 varningar, 1 tystade\n")
+    assert result.stdout.endswith("1 fil granskade: 0 fel, 0 varningar, 2 tystade\n")
     assert "[tystad: Orsakskopplingen görs i nästa revidering av planen.]" in result.stdout
 
 
@@ -177,7 +177,7 @@ def test_follow_up_schema_is_the_shipped_one() -> None:
     result = run("schema", "--follow-up")
     assert result.exit_code == 0
     assert result.stdout == (ROOT / "schema" / "followup.schema.json").read_text(encoding="utf-8")
-    assert json.loads(result.stdout)["title"] == "FollowUp"
+    assert json.loads(result.stdout)["title"] == "Uppföljning"
 
 
 def test_schema_accepts_the_shipped_plan_and_rejects_unknown_keys() -> None:
