@@ -86,27 +86,6 @@ def test_expired_silence_comes_back_on_its_day(monkeypatch: pytest.MonkeyPatch) 
     assert "warning G409" in after and "warning G411" in after and "0 tystade" in after
 
 
-def test_json_format(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(DATA)
-    result = validate("--format", "json", "--today", "2026-01-15", "invalid/timing-outside-period.yaml")
-    assert result.exit_code == 1
-    assert json.loads(result.stdout) == {
-        "summary": {"error": 1, "warning": 0, "info": 0, "silenced": 0, "files": 1},
-        "findings": [
-            {
-                "file": "invalid/timing-outside-period.yaml",
-                "line": 25,
-                "column": 17,
-                "severity": "error",
-                "code": "G406",
-                "message": "åtgärden 'Inför rastvakter.' är planerad till 2029, utanför planperioden 2025–2026",
-                "path": "focus_areas[0].measures[0].timing",
-                "silenced": None,
-            }
-        ],
-    }
-
-
 def test_github_format(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(DATA)
     result = validate("-f", "github", "invalid/follow-up-interval.yaml", "invalid/empty.yaml")

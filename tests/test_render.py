@@ -1036,8 +1036,8 @@ def test_pdf(tmp_path: Path) -> None:
         import weasyprint
     except (ImportError, OSError) as error:  # OSError: installed, but the system's Pango is missing
         if os.environ.get("CI"):
-            pytest.fail(f"WeasyPrint fungerar inte i CI ({error}); .ci/run installerar planctl[pdf] och Pango")
-        pytest.skip(f"WeasyPrint saknas eller kan inte starta ({type(error).__name__}): pip install 'planctl[pdf]'")
+            pytest.fail(f"WeasyPrint fungerar inte i CI ({error}); .ci/run installerar planctl-se[pdf] och Pango")
+        pytest.skip(f"WeasyPrint saknas eller kan inte starta ({type(error).__name__}): pip install 'planctl-se[pdf]'")
     (path,) = render_files([MINIMAL], "pdf", tmp_path / "out", None, TODAY)
     data = path.read_bytes()
     assert data.startswith(b"%PDF-")
@@ -1052,7 +1052,7 @@ def test_pdf_without_weasyprint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setitem(sys.modules, "weasyprint", None)
     with pytest.raises(UsageError) as raised:
         render_files([MINIMAL], "pdf", tmp_path / "out", None, TODAY)
-    assert str(raised.value) == PDF_MISSING == "PDF kräver tillägget pdf: pip install 'planctl[pdf]'"
+    assert str(raised.value) == PDF_MISSING == "PDF kräver tillägget pdf: pip install 'planctl-se[pdf]'"
     assert not (tmp_path / "out").exists()
 
 

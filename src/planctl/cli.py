@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 #: Kept here, not taken from the reporter registry, so that --help imports nothing heavy;
 #: a test checks that the two agree.
-FindingFormat = Literal["text", "json", "github"]
+FindingFormat = Literal["text", "json", "github", "sarif", "markdown"]
 RenderFormat = Literal["md", "html", "pdf"]
 
 app = typer.Typer(
@@ -422,6 +422,22 @@ def overview(
             jobs,
         )
         _say(f"skrev {written}")
+
+
+@app.command()
+def index(
+    folder: Annotated[Path, typer.Argument(help="Mappen med de återgivna dokumenten.")] = Path("build"),
+) -> None:
+    """Skriv en startsida (index.html) som länkar mappens planer, uppföljningsrapporter och översikt.
+
+    Kör den efter render, report och overview, till exempel i flödet som publicerar på GitHub Pages.
+
+    Exempel: planctl index build
+    """
+    with guard():
+        from planctl.site_index import write_index
+
+        typer.echo(f"skrev {write_index(folder)}")
 
 
 @app.command()
