@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+from collections.abc import Sequence
 
 from common import SHIPPED, time_interleaved
 
@@ -30,7 +31,7 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as out:
-        commands = {
+        commands: dict[str, Sequence[str]] = {
             "floor: python + PyYAML + pydantic, C loader": [sys.executable, "-c", FLOOR.format(path=str(SHIPPED))],
             "floor + import typer": [sys.executable, "-c", "import typer; " + FLOOR.format(path=str(SHIPPED))],
             "planctl validate PLAN": [sys.executable, "-m", "planctl", "validate", str(SHIPPED)],

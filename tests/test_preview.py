@@ -21,7 +21,7 @@ pytest.importorskip("watchfiles", reason="förhandsvisningen behöver watchfiles
 def get(url: str, host: str | None = None) -> tuple[int, str]:
     request = urllib.request.Request(url, headers={"Host": host} if host else {})
     try:
-        with urllib.request.urlopen(request, timeout=10) as answer:  # noqa: S310 - a loopback URL the test made
+        with urllib.request.urlopen(request, timeout=10) as answer:
             return answer.status, answer.read().decode("utf-8")
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode("utf-8")
