@@ -158,7 +158,7 @@ def test_hyphenation_is_remembered_between_runs_and_a_broken_cache_is_ignored(
 
 #: A number one before a plural form: "1 åtgärder", "1 röda", "1 filer".
 ONE_BEFORE_PLURAL = re.compile(
-    r"(?<![0-9,.\u00a0 ])1 (åtgärder|planer|planfiler|filer|varningar|noter|dagar|månader|kommuner|"
+    r"(?<![0-9,.\u00a0])1 (åtgärder|planer|planfiler|filer|varningar|noter|dagar|månader|kommuner|"
     r"indikatorer|gröna|gula|röda|tystade|organisationer|uppföljningar|åtgärdsplaner|fynd till)\b"
 )
 #: What Python, Jinja or an English framework would leave in a document.
