@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from planctl.render import render_files
+from planctl.publish.documents import render_files
 
 pytestmark = pytest.mark.browser
 
@@ -127,7 +127,7 @@ def test_screenshot(chromium: str, page: Path, tmp_path: Path, name: str, size: 
 
 @pytest.fixture(scope="module")
 def report_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from planctl.render import report_files
+    from planctl.publish.documents import report_files
 
     (path,) = report_files([VASTERAS], "html", tmp_path_factory.mktemp("rapport"), None, date(2026, 11, 23))
     return path

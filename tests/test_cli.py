@@ -48,7 +48,7 @@ def test_valid_file_exits_0_with_summary_only() -> None:
     result = validate(str(MINIMAL))
     assert (result.exit_code, result.stdout, result.stderr) == (
         0,
-        "1 fil granskade: 0 fel, 0 varningar, 0 tystade\n",
+        "1 fil granskad: 0 fel, 0 varningar, 0 tystade\n",
         "",
     )
 
@@ -74,7 +74,7 @@ def test_silenced_findings_are_shown_and_counted_but_do_not_fail(monkeypatch: py
     monkeypatch.chdir(DATA)
     result = validate("--strict", "--today", "2026-01-15", "valid/silenced.yaml")
     assert result.exit_code == 0
-    assert result.stdout.endswith("1 fil granskade: 0 fel, 0 varningar, 1 tystade\n")
+    assert result.stdout.endswith("1 fil granskad: 0 fel, 0 varningar, 2 tystade\n")
     assert "[tystad: Orsakskopplingen görs i nästa revidering av planen.]" in result.stdout
 
 
@@ -82,7 +82,7 @@ def test_expired_silence_comes_back_on_its_day(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.chdir(DATA)
     before = validate("--strict", "--today", "2025-06-30", "invalid/silence-expired.yaml")
     after = validate("--strict", "--today", "2025-07-01", "invalid/silence-expired.yaml")
-    assert before.exit_code == 0 and "1 tystade" in before.stdout
+    assert before.exit_code == 0 and "1 tystad" in before.stdout
     assert after.exit_code == 1 and "G411" in after.stdout
 
 
@@ -120,7 +120,7 @@ def test_github_format(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_format_choices_match_the_reporter_registry() -> None:
-    from planctl.reporters import REPORTERS
+    from planctl.lint.reporters import REPORTERS
 
     assert get_args(FindingFormat) == tuple(REPORTERS)
 
@@ -175,7 +175,7 @@ def test_a_bug_exits_3_with_a_short_message_and_traceback_only_with_debug(monkey
     def broken(*args: object) -> None:
         raise RuntimeError("oväntat")
 
-    monkeypatch.setattr("planctl.validate.validate_paths", broken)
+    monkeypatch.setattr("planctl.lint.engine.validate_paths", broken)
     quiet = validate(str(MINIMAL))
     assert quiet.exit_code == 3
     assert quiet.stderr.startswith("planctl: internt fel (RuntimeError: oväntat).")
@@ -198,7 +198,15 @@ def test_follow_up_schema_is_the_shipped_one() -> None:
     result = run("schema", "--follow-up")
     assert result.exit_code == 0
     assert result.stdout == (ROOT / "schema" / "followup.schema.json").read_text(encoding="utf-8")
-    assert json.loads(result.stdout)["title"] == "FollowUp"
+    assert json.loads(result.stdout)["title"] == "Uppföljning"
+
+
+def test_lagesbild_schema_is_the_shipped_one() -> None:
+    result = run("schema", "--lagesbild")
+    assert result.exit_code == 0
+    assert result.stdout == (ROOT / "schema" / "lagesbild.schema.json").read_text(encoding="utf-8")
+    assert json.loads(result.stdout)["properties"]["kind"]["const"] == "lägesbild"
+    assert run("schema", "--lagesbild", "--follow-up").exit_code == 2
 
 
 def test_schema_accepts_the_shipped_plan_and_rejects_unknown_keys() -> None:
@@ -215,7 +223,7 @@ def test_schema_accepts_the_shipped_plan_and_rejects_unknown_keys() -> None:
 
 
 def test_rules_lists_every_rule() -> None:
-    from planctl.rules import RULES
+    from planctl.lint.rules import RULES
 
     result = run("rules")
     assert result.exit_code == 0
@@ -230,9 +238,15 @@ def test_readme_rule_table_is_generated_from_the_rules() -> None:
     assert readme[readme.index(start) + len(start) : readme.index(end)] == table
 
 
-@pytest.mark.parametrize(
-    "command", ["validate", "schema", "rules", "render", "report", "status", "diff", "init", "overview"]
-)
+#: every command the app has, as typer registered it
+COMMANDS = [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
+
+
+def test_the_app_has_its_commands() -> None:
+    assert len(COMMANDS) >= 9 and all(COMMANDS)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help_and_is_in_the_readme(command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0
@@ -243,7 +257,7 @@ def test_every_command_has_help_and_is_in_the_readme(command: str) -> None:
 def test_help_lists_every_command() -> None:
     result = run("--help")
     assert result.exit_code == 0
-    for command in ("validate", "schema", "rules", "render", "report", "status", "diff", "init", "overview"):
+    for command in COMMANDS:
         assert command in result.stdout
 
 
@@ -270,3 +284,22 @@ def test_output_closed_early_stops_quietly(tmp_path: Path) -> None:
     assert done.stdout.startswith(f"{tmp_path / 'plan-00.yaml'}:")
     assert done.stderr == ""
     assert done.returncode == 141
+
+
+def test_the_readme_links_nothing_outside_the_repository() -> None:
+    from markdown_it import MarkdownIt
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    tokens = MarkdownIt("commonmark").parse(readme)
+    targets = [
+        str(child.attrGet("href"))
+        for token in tokens
+        if token.children
+        for child in token.children
+        if child.type == "link_open"
+    ]
+    for target in targets:
+        assert "://" not in target and not target.startswith("mailto:"), target
+        path = (ROOT / target.split("#")[0]).resolve()
+        assert path.is_relative_to(ROOT.resolve()) and path.exists(), target
+    assert "../shared" not in readme

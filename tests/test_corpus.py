@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from planctl.findings import Severity
-from planctl.reporters import line_of
-from planctl.validate import validate_paths
+from planctl.lint.engine import validate_paths
+from planctl.lint.findings import Severity
+from planctl.lint.reporters.common import line_of
 
 DATA = Path(__file__).parent / "data"
 TODAY = date(2026, 1, 15)
@@ -57,14 +57,14 @@ def test_every_expected_file_has_its_case() -> None:
 def test_corpus_covers_every_rule() -> None:
     """Each rule is shown firing by at least one case, so none is dead."""
     seen = {line.split(" ")[2] for path in DATA.rglob("*.expected") for line in expected_of(path.with_suffix(".yaml"))}
-    from planctl.rules import RULES
+    from planctl.lint.rules import RULES
 
     missing = sorted(set(RULES) - seen - {"F001", "F003"})  # unreadable and oversized files are made in test_loader
     assert missing == []
 
 
 def test_severity_in_expected_matches_rule() -> None:
-    from planctl.rules import RULES
+    from planctl.lint.rules import RULES
 
     for expected in DATA.rglob("*.expected"):
         for line in expected_of(expected.with_suffix(".yaml")):

@@ -31,8 +31,8 @@ def revised(tmp_path: Path) -> Path:
     measure["lead"] = "BUF"
     measure["goals"] = ["Ökad trygghet i skolan", "Färre kränkningar på rasterna"]
     indicator = measure["follow_up"]["indicators"][0]
-    indicator["unit"] = "procent"
-    indicator["target"] = {"value": 15}
+    indicator["unit"] = "antal"
+    indicator["target"] = {"value": 12, "by": "2027"}
     measure["follow_up"]["indicators"].append({"id": "antal-rastvakter", "name": "Antal rastvakter"})
     area["measures"].append(
         {
@@ -76,13 +76,13 @@ def test_every_kind_of_change_in_plain_words(tmp_path: Path) -> None:
         "      ägare borttagna: Polisen\n"
         "      mål tillagt: Färre kränkningar på rasterna\n"
         "      indikator tillagd: Antal rastvakter\n"
-        "      indikator ändrad (Andel elever som känner sig otrygga): enhet: ej angivet → procent; mål: ej angivet → 15.0\n"
+        "      indikator ändrad (Andel elever som känner sig otrygga): enhet: procent → antal; utgångsvärde: 24 % (2024) → 24 (2024); mål: 15 % senast 2026 → 12 senast 2027\n"
         "  + Kartlägg otrygga skolvägar. (trygga-vagar) (tillagd)\n"
         "      i Otrygghet i skolan\n"
         "      när: 2026\n"
         "      ägare: SK, ansvarig SK\n"
         "\n"
-        "Åtgärder: 1 tillagda, 0 borttagna, 1 ändrade. Ändringar totalt: 5.\n"
+        "Åtgärder: 1 tillagd, 0 borttagna, 1 ändrad och 0 avslutade. Ändringar totalt: 5.\n"
     )
 
 
@@ -90,8 +90,39 @@ def test_removed_measure_and_area_the_other_way(tmp_path: Path) -> None:
     code, out, _ = run(str(revised(tmp_path)), str(MINIMAL))
     assert code == 0
     assert "  - Kartlägg otrygga skolvägar. (trygga-vagar) (borttagen)\n      i Otrygghet i skolan\n" in out
+    # deleting a measure breaks its follow-ups' history: the diff says how to end it instead
+    assert "      uppföljningar som nämner åtgärden blir fel; avsluta den i stället med ended (datum, hur och varför)\n" in out
     assert "  - Internet som brottsplats (natet) (borttagen)\n" in out
-    assert out.endswith("Åtgärder: 0 tillagda, 1 borttagna, 1 ändrade. Ändringar totalt: 5.\n")
+    assert out.endswith("Åtgärder: 0 tillagda, 1 borttagen, 1 ändrad och 0 avslutade. Ändringar totalt: 5.\n")
+
+
+def test_an_ended_and_an_added_measure_are_said_as_such(tmp_path: Path) -> None:
+    """A revision ends a measure (kept in the file) and adds one with the day it was added."""
+    plan = yaml.safe_load(MINIMAL.read_text(encoding="utf-8"))
+    measure = plan["focus_areas"][0]["measures"][0]
+    measure["ended"] = {"date": "2025-10", "how": "ersatt", "replaced_by": "trygga-vagar", "reason": "Rastvakterna ingår nu i skolornas ordinarie arbete."}
+    plan["focus_areas"][0]["measures"].append(
+        {
+            "id": "trygga-vagar",
+            "title": "Kartlägg otrygga skolvägar.",
+            "goals": ["Tryggare skolvägar"],
+            "timing": 2026,
+            "owners": ["SK"],
+            "added": "2025-10",
+            "addresses": ["vuxna"],
+            "follow_up": {"text": "Redovisas för nämnden"},
+        }
+    )
+    path = tmp_path / "reviderad.yaml"
+    path.write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    code, out, _ = run(str(MINIMAL), str(path))
+    assert code == 0
+    assert (
+        "  × Inför rastvakter. (rastvakter) (avslutad)\n"
+        "      ersatt oktober 2025, ersatt av trygga-vagar: Rastvakterna ingår nu i skolornas ordinarie arbete.\n"
+    ) in out
+    assert "  + Kartlägg otrygga skolvägar. (trygga-vagar) (tillagd)\n      i Otrygghet i skolan\n      tillagd i planen oktober 2025\n" in out
+    assert out.endswith("Åtgärder: 1 tillagd, 0 borttagna, 0 ändrade och 1 avslutad. Ändringar totalt: 2.\n")
 
 
 def test_same_plan_has_no_changes() -> None:
@@ -122,7 +153,7 @@ def test_git_revision_of_one_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     code, out, err = run("HEAD:plans/plan.yaml", "plans/plan.yaml")
     assert (code, err) == (0, "")
     assert out.startswith("Ändringar från HEAD:plans/plan.yaml till plans/plan.yaml\n")
-    assert "Åtgärder: 1 tillagda, 0 borttagna, 1 ändrade." in out
+    assert "Åtgärder: 1 tillagd, 0 borttagna, 1 ändrad och 0 avslutade." in out
     code, _, err = run("HEAD~5:plans/plan.yaml", "plans/plan.yaml")
     assert (code, err) == (2, "planctl: HEAD~5:plans/plan.yaml: revisionen 'HEAD~5' finns inte i git-förrådet\n")
     code, _, err = run("HEAD:plans/saknas.yaml", "plans/plan.yaml")

@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from planctl.cli import app
-from planctl.printable import printable
+from planctl.terminal import printable
 
 DATA = Path(__file__).parent / "data"
 MINIMAL = DATA / "valid" / "minimal.yaml"
@@ -326,7 +326,7 @@ def test_markdown_output_links_only_to_the_web_in_any_commonmark_renderer(text: 
 
     from markdown_it import MarkdownIt
 
-    from planctl import markdown
+    from planctl.publish import markdown
 
     class Trusting(MarkdownIt):
         def validateLink(self, url: str) -> bool:
@@ -350,7 +350,7 @@ def test_markdown_output_links_only_to_the_web_in_any_commonmark_renderer(text: 
 def test_a_file_name_is_a_code_span_that_nothing_inside_can_close(text: str, code: str) -> None:
     from markdown_it import MarkdownIt
 
-    from planctl import markdown
+    from planctl.publish import markdown
 
     assert markdown.to_markdown_code(text) == code
     html = MarkdownIt("commonmark").render(code)
@@ -382,7 +382,7 @@ def test_a_follow_up_validated_alone_is_held_to_its_plan(monkeypatch: pytest.Mon
         1,
         "invalid/followup-plan-broken/uppfoljning-2025-12.yaml:3:7: error U512 planen followup-plan-broken.yaml "
         "har fel och kan inte läsas, så uppföljningen kan inte kontrolleras mot den\n"
-        "1 fil granskade: 1 fel, 0 varningar, 0 tystade\n",
+        "1 fil granskad: 1 fel, 0 varningar, 0 tystade\n",
     )
 
 
@@ -399,7 +399,7 @@ HEAD = "format_version: 1\nkind: åtgärdsplan\nid: a\nmunicipality: A\ntitle: T
 
 
 def findings_of(text: str | bytes, name: str = "x.yaml") -> list[str]:
-    from planctl.loader import load_bytes
+    from planctl.lint.loader import load_bytes
 
     raw = text.encode("utf-8") if isinstance(text, str) else text
     return [f"{f.line}:{f.column} {f.code} {f.message}" for f in load_bytes(raw, name).findings]
@@ -472,7 +472,7 @@ def test_an_empty_file_is_f006_at_its_first_line(text: str) -> None:
 
 
 def test_an_oversized_file_is_f003_at_its_first_line(tmp_path: Path) -> None:
-    from planctl.loader import load_file
+    from planctl.lint.loader import load_file
 
     path = tmp_path / "stor.yaml"
     path.write_bytes(b"a: 1\n" * 500_000)
@@ -492,7 +492,7 @@ def test_a_duplicate_key_names_the_first_line_even_with_many_keys() -> None:
 
 @pytest.mark.parametrize("size", [5, 150, 3000])
 def test_a_near_miss_is_suggested_whatever_the_number_of_names(size: int) -> None:
-    from planctl.suggest import Names, suggest
+    from planctl.lint.suggest import Names, suggest
 
     names = Names([*(f"org{i}" for i in range(size)), "Socialförvaltningen", "Polisen"])
     assert suggest("Socialforvaltningen", names) == "; menade du 'Socialförvaltningen'?"
@@ -511,14 +511,24 @@ def test_many_unknown_owners_among_many_organisations_are_each_reported(tmp_path
     )
     found = [f for f in validated(tmp_path, text) if " R201 " in f]
     assert len(found) == 401
-    assert found[-1].endswith("error R201 ägaren 'org12x' finns inte bland planens organisationer; menade du 'org12'?")
+    assert found[-1].endswith("error R201 'org12x' (ansvarig eller medverkande) finns inte bland planens organisationer; menade du 'org12'?")
 
 
-def test_status_fails_on_the_day_validate_reports_an_overdue_follow_up() -> None:
+def test_status_fails_on_the_day_validate_reports_an_overdue_follow_up(tmp_path: Path) -> None:
+    # the follow-up is due two years after the last one (U506) …
     for day, code in (("2027-12-12", 0), ("2027-12-13", 1)):
         assert run("status", "--today", day, str(FOLLOWED_UP)).exit_code == code
         checked = run("validate", "--today", day, str(FOLLOWED_UP))
-        assert checked.exit_code == code and ("U506" in checked.stdout) == bool(code)
+        assert checked.exit_code == code and ("U506" in checked.stdout) == bool(code), checked.stdout
+    # … and, without its recorded update, the lägesbild (juni 2024) two years on (L309)
+    plan = tmp_path / "plan.yaml"
+    text = FOLLOWED_UP.read_text(encoding="utf-8")
+    plan.write_text(text.replace(", updates: [{date: 2026-05, reference: KS 2026/9}]", ""), encoding="utf-8")
+    shutil.copytree(DATA / "valid" / "followed-up", tmp_path / "plan")
+    for day, code in (("2026-06-30", 0), ("2026-07-01", 1)):
+        assert run("status", "--today", day, str(plan)).exit_code == code
+        checked = run("validate", "--today", day, str(plan))
+        assert checked.exit_code == code and ("L309" in checked.stdout) == bool(code), checked.stdout
 
 
 def test_a_related_plan_name_too_long_for_the_file_system_is_a_finding(tmp_path: Path) -> None:
@@ -561,3 +571,18 @@ def test_status_never_sends_a_terminal_escape_from_a_plan(tmp_path: Path) -> Non
     assert result.exit_code == 0
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     assert "\\x1b]0;pwned\\x07\\x1b[2J rastvakter" in result.stdout
+
+
+def test_an_error_at_the_end_of_a_file_without_a_final_line_break_stands_on_its_last_line() -> None:
+    """libyaml puts the end of such a stream on a line of its own, which no editor shows."""
+    [finding] = findings_of("a: 1\nb: [\n\u202ex")
+    assert finding.startswith("3:3 F004 ")
+
+
+@pytest.mark.parametrize("kind", ["[uppföljning]", "{a: 1}", "[]"])
+def test_a_kind_that_is_a_list_or_a_mapping_is_a_finding(tmp_path: Path, kind: str) -> None:
+    """Found by the fuzz test: ``kind: []`` once ended in a traceback (an unhashable key)."""
+    path = plan_with(tmp_path, "kind: åtgärdsplan", f"kind: {kind}")
+    result = run("validate", "--today", "2025-01-01", str(path))
+    assert result.exit_code == 1
+    assert f"{path}:3:7: error S1" in result.stdout

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planctl.loader import MAX_BYTES, load_bytes, load_file
-from planctl.validate import validate_file
+from planctl.lint.engine import validate_file
+from planctl.lint.loader import MAX_BYTES, load_bytes, load_file
 
 TODAY = date(2026, 1, 15)
 
@@ -161,7 +161,7 @@ def test_mutated_plan_gives_findings_with_lines_never_a_crash(
 def test_lean_resolver_gives_pyyaml_tags() -> None:
     import yaml
 
-    from planctl.loader import _Loader
+    from planctl.lint.loader import _Loader
 
     text = (Path(__file__).parent.parent / "plans" / "vasteras-atgardsplan-2025-2026.yaml").read_text(encoding="utf-8")
     text += "\nx: [~, null, '', yes, No, on, 0x1F, 0o17, 1_000, 12:30, .5, -.inf, .NaN, 2024-06-01, 2024-06-01 12:00, '1', a]\n"

@@ -11,7 +11,7 @@ import yaml
 from typer.testing import CliRunner
 
 from planctl.cli import app
-from planctl.overview import collect
+from planctl.publish.county import collect
 
 ROOT = Path(__file__).parent.parent
 DATA = Path(__file__).parent / "data"
@@ -87,7 +87,7 @@ def test_shipped_plans_overview_is_deterministic(tmp_path: Path) -> None:
     first = (tmp_path / "a" / "oversikt.md").read_bytes()
     assert first == (tmp_path / "b" / "oversikt.md").read_bytes()
     text = first.decode("utf-8")
-    assert "- Planer: 3, varav 1 åtgärdsplaner" in text
+    assert "- Planer: 4, varav 2 åtgärdsplaner" in text
     assert (
         "| Västerås | Åtgärdsplan för brottsförebyggande arbete 2025–2026 | 2025–2026 | ja | 2026-11-10 (2 st) | 2028-11-10 | 41 |"
         in text

@@ -8,7 +8,7 @@ import re
 import shutil
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from html.parser import HTMLParser
 from importlib.resources import files
@@ -18,11 +18,13 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from planctl import markdown
 from planctl.errors import PlanHasErrors, UsageError
 from planctl.model import Measure, Plan
-from planctl.overviews import build_overviews
-from planctl.render import PDF_MISSING, build_document, render_files
+from planctl.publish import markdown
+from planctl.publish.documents import render_files
+from planctl.publish.figures import build_overviews
+from planctl.publish.output import PDF_MISSING
+from planctl.publish.plan_document import build_document
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
@@ -113,6 +115,7 @@ class Page(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._skip:
             return
+        data = data.replace("\u00ad", "")  # soft hyphens: where a long word may break, not text
         self.text.append(data)
         if self._heading is not None:
             self._heading.append(data)
@@ -173,42 +176,62 @@ def copy_templates(target: Path) -> Path:
 @pytest.mark.parametrize("fmt", ["md", "html"])
 @pytest.mark.parametrize(
     "plan",
-    [VASTERAS, MINIMAL, HANDLINGSPLAN, *SHIPPED_HANDLINGSPLANER],
-    ids=["vasteras", "minimal", "handlingsplan", "forebyggarcentrum", "familjecentrum"],
+    [MINIMAL, HANDLINGSPLAN, *SHIPPED_HANDLINGSPLANER],
+    ids=["minimal", "handlingsplan", "forebyggarcentrum", "familjecentrum"],
 )
-def test_golden(plan: Path, fmt: str, built: dict[tuple[str, str], str], request: pytest.FixtureRequest) -> None:
-    """The whole document is known: compare it exactly (pytest --update-golden rewrites it)."""
-    golden = GOLDEN / f"{plan.stem}.{fmt}"
+def test_golden(
+    plan: Path,
+    fmt: str,
+    built: dict[tuple[str, str], str],
+    golden: Callable[[str, str], None],
+    strip_css: Callable[[str], str],
+) -> None:
+    """The whole document is known: compare it exactly, without its style sheet."""
     text = built[(plan.stem, fmt)]
-    if request.config.getoption("--update-golden"):
-        golden.parent.mkdir(exist_ok=True)
-        golden.write_bytes(text.encode("utf-8"))
-    assert golden.exists(), f"{golden} saknas; kör pytest --update-golden"
-    assert text == golden.read_text(encoding="utf-8")
+    golden(f"{plan.stem}.{fmt}", strip_css(text) if fmt == "html" else text)
+
+
+def test_vasteras_context_snapshot(golden: Callable[[str, str], None], as_snapshot: Callable[[object], str]) -> None:
+    """The Västerås document is checked through the data its templates get (chapters, numbers,
+    anchors, timing, owners, notes, overviews) and the completeness tests below, not through a
+    2,000-line HTML file that every CSS or wording edit would rewrite."""
+    golden(f"{VASTERAS.stem}.context.json", as_snapshot(build_document(load_plan(VASTERAS), VASTERAS.name)))
 
 
 # -- completeness -------------------------------------------------------------------------
 
 
+def shown(text: str, digits: str = "[0-9]+") -> re.Pattern[str]:
+    """A text as the document shows it: each footnote marker ``[^k]`` becomes its note's number
+    (in Markdown, superscript digits: ``digits="[⁰¹²³⁴⁵⁶⁷⁸⁹]+"``)."""
+    return re.compile(digits.join(re.escape(part) for part in re.split(r"\[\^[0-9]+\]", squash(text))))
+
+
+SUPERSCRIPT = "[⁰¹²³⁴⁵⁶⁷⁸⁹]+"
+
+
 def test_html_has_every_measure_goal_owner_indicator_and_note(vasteras_page: Page) -> None:
     plan = load_plan(VASTERAS)
     text = vasteras_page.all_text
+    orgs = {org.id: org for org in plan.organisations}
+    names = {o: org.id if org.abbreviation else org.name for o, org in orgs.items()}  # as the document shows them
     for note in plan.notes + [n for area in plan.focus_areas for n in area.notes]:
         assert squash(note) in text
     for measure in measures(plan):
         cells = vasteras_page.rows[f"atgard-{measure.id}"]
-        assert squash(measure.title) in cells[0]
+        assert shown(measure.title).search(cells[0]), measure.title
         for note in measure.notes:
             assert squash(note) in cells[0]
         owners_cell = cells[-2]
         follow_up_cell = cells[-1]
-        assert owners_cell.startswith(", ".join(measure.owners))
         if len(cells) == 5:  # Åtgärd | Mål | När | Vem | Uppföljning
+            assert owners_cell.startswith(", ".join(names[o] for o in measure.owners)), owners_cell
             for goal in measure.goals:
-                assert squash(goal) in cells[1]
-        else:  # Åtgärd | Ansvarig | Uppföljning sker genom…
+                assert shown(goal).search(cells[1]), goal
+        else:  # Åtgärd | Ansvarig | Uppföljning sker genom…: names in full, everyone responsible
+            assert owners_cell.startswith(", ".join(names[o] for o in measure.owners)), owners_cell
             for goal in measure.goals:
-                assert squash(goal) in cells[0]
+                assert shown(goal).search(cells[0]), goal
         assert measure.follow_up is not None
         for indicator in measure.follow_up.indicators:
             assert squash(indicator.name) in follow_up_cell
@@ -220,16 +243,21 @@ def test_html_has_every_measure_goal_owner_indicator_and_note(vasteras_page: Pag
 def test_html_shows_the_lead_in_bold_and_says_when_it_is_unknown(vasteras_page: Page) -> None:
     plan = load_plan(VASTERAS)
     for measure in measures(plan):
-        owners_html = vasteras_page.row_html[f"atgard-{measure.id}"][-2]
+        row = vasteras_page.row_html[f"atgard-{measure.id}"]
+        owners_html = row[-2]
         bold = re.findall(r"<strong>(?:<abbr>)?([^<]+)", owners_html)
-        assert bold == ([measure.lead] if measure.lead else [])
         cell = vasteras_page.rows[f"atgard-{measure.id}"][-2]
-        assert ("ansvarig ej angiven" in cell) == (measure.lead is None and len(measure.owners) > 1)
+        if len(row) == 5:  # Vem: the lead in bold, and said when unknown
+            assert bold == ([measure.lead] if measure.lead else [])
+            assert ("ansvarig ej angiven" in cell) == (measure.lead is None and len(measure.owners) > 1)
+        else:  # Ansvarig: everyone listed is responsible, no one singled out
+            assert bold == [] and "ansvarig ej angiven" not in cell
 
 
-def test_html_names_owners_in_full_with_abbr(vasteras_html: str) -> None:
+def test_html_names_owners_in_full_with_abbr(vasteras_html: str, built: dict[tuple[str, str], str]) -> None:
     assert '<abbr title="Individ- och familjeförvaltningen">IFF</abbr>' in vasteras_html
-    assert '<strong><abbr title="Stadsledningskontoret">SK</abbr></strong>' in vasteras_html
+    # Västerås's copy lost the bold type of its leads; the invented plan shows one in bold
+    assert '<strong><abbr title="Stadsledningskontoret">SK</abbr></strong>, Polisen' in built[(MINIMAL.stem, "html")]
 
 
 def test_gaps_show_as_ej_angivet(vasteras_page: Page) -> None:
@@ -259,16 +287,18 @@ def test_markdown_has_every_measure_goal_owner_indicator_and_note(vasteras_md: s
     text = md_plain(vasteras_md)
     for note in plan.notes + [n for area in plan.focus_areas for n in area.notes]:
         assert squash(note) in text
+    orgs = {org.id: org for org in plan.organisations}
+    names = {o: org.id if org.abbreviation else org.name for o, org in orgs.items()}
     for measure in measures(plan):
-        (row,) = [r for r in rows if r[0].startswith(f"**{markdown.to_markdown_cell(measure.title)}**")]
+        (row,) = [r for r in rows if r[0].startswith("**") and shown(measure.title, SUPERSCRIPT).fullmatch(md_plain(r[0].split("**")[1]))]
         plain = [md_plain(cell) for cell in row]
         for note in measure.notes:
             assert squash(note) in plain[0]
         for goal in measure.goals:
-            assert squash(goal) in " ".join(plain[:2])
-        lead = f"**{measure.lead}**"
-        assert md_plain(row[-2]).startswith(", ".join(measure.owners))
-        assert (lead in row[-2]) == (measure.lead is not None)
+            assert shown(goal, SUPERSCRIPT).search(" ".join(plain[:2])), goal
+        assert md_plain(row[-2]).startswith(", ".join(names[o] for o in measure.owners)), row[-2]
+        if len(row) == 5:  # Vem: the lead in bold
+            assert (f"**{measure.lead}**" in row[-2]) == (measure.lead is not None)
         assert measure.follow_up is not None
         for indicator in measure.follow_up.indicators:
             assert squash(indicator.name) in plain[-1]
@@ -306,13 +336,17 @@ def test_chapters_are_numbered_like_the_source(vasteras_page: Page) -> None:
         "8. Välfärdsbrott, Organiserad brottslighet och Trygga utemiljöer",
         "9. Förkortningar",
         "Bilaga. Översikter",
+        "Om denna utgåva",
     ]
     subsections = [text for level, text in vasteras_page.headings if level in (3, 4)]
-    assert subsections[:6] == [
+    # the source's 1.1-1.4, then what planctl adds from the plan's data (said so in the section)
+    assert subsections[:8] == [
         "1.1. Brottsförebyggande arbete i samverkan",
         "1.2. Orsaksanalys av sex brottsområden",
         "1.3. Uppföljning",
         "1.4. Disposition",
+        "1.5. Lägesbilden",
+        "1.6. Samverkan",
         "2.1. Orsaksanalys",
         "2.2. Åtgärdsplanering",
     ]
@@ -440,6 +474,7 @@ def test_handlingsplan_is_a_document_of_its_own_chapters(
         "2. Målområden",
         "3. Uppföljning och indikatorer",
         "4. Relaterade planer och styrdokument",
+        "Om denna utgåva",
     ]
     sections = [text for level, text in handlingsplan_page.headings if level == 3]
     assert sections == [
@@ -451,7 +486,7 @@ def test_handlingsplan_is_a_document_of_its_own_chapters(
     ]
     nav = built[(HANDLINGSPLAN.stem, "html")].split('<nav class="innehall"', 1)[1].split("</nav>", 1)[0]
     toc = re.findall(r'<li><a href="#([^"]+)">(.*?)</a></li>', nav)
-    assert [squash(re.sub(r"<[^>]+>", "", entry)) for _, entry in toc] == chapters[1:]
+    assert [squash(re.sub(r"<[^>]+>", "", entry)) for _, entry in toc] == chapters[1:-1]
     assert [anchor for anchor, _ in toc] == ["kapitel-1", "kapitel-2", "kapitel-3", "kapitel-4"]
 
 
@@ -466,7 +501,7 @@ def test_handlingsplan_shows_every_value_law_factor_and_area(handlingsplan_page:
         assert squash(area.description) in text
     for section in plan.introduction:
         assert squash(section.text) in text
-    assert "Lokal mognad (Community Readiness Model) Steg 5 av 9: Förberedelse" in text
+    assert "Lokal beredskap (Community Readiness Model) Steg 5 av 9: Förberedelse" in text
     assert "Steg i Preventionspaketet Steg 4 av 7: Välj mål, insatser, metoder och indikatorer" in text
     assert "Typ av plan Handlingsplan" in text
 
@@ -519,7 +554,7 @@ def test_handlingsplan_follow_up_and_indicators(handlingsplan_page: Page) -> Non
     assert "Indikatorer för planen som helhet Indikator Enhet Mål Utgångsvärde" in chapter
     rows = handlingsplan_page.rows
     assert [row for row in rows if row.startswith("indikator-")] == [f"indikator-{i.id}" for i in plan.indicators]
-    assert rows["indikator-nojd-med-stod"] == ["Nöjd med stöd", "skala 1–5", "4", "ej angivet"]
+    assert rows["indikator-nojd-med-stod"] == ["Nöjd med stöd", "skala 1–5", "4", "3,8 (2023)"]
     assert rows["indikator-tillganglighet"] == [
         "Tillgänglighet",
         "procent",
@@ -559,13 +594,13 @@ def test_handlingsplan_markdown_has_it_all(handlingsplan_md: str) -> None:
     for item in plan.follow_up.cycle:
         assert f"\n  - {item}\n" in handlingsplan_md
     rows = md_table_rows(handlingsplan_md)
-    assert ["Nöjd med stöd", "skala 1–5", "4", "_ej angivet_"] in rows
+    assert ["Nöjd med stöd", "skala 1–5", "4", "3,8 (2023)"] in rows
     assert ["Tillgänglighet", "procent", "85 % senast 2027", "78 % (2023, brukarenkät)"] in rows
     assert [
         "Lagstöd",
         "• Socialtjänstlagen<br>• Skollagen<br>• Lagen om FN:s konvention om barnets rättigheter",
     ] in rows
-    assert ["Lokal mognad (Community Readiness Model)", "Steg 5 av 9: Förberedelse"] in rows
+    assert ["Lokal beredskap (Community Readiness Model)", "Steg 5 av 9: Förberedelse"] in rows
     assert not [row for row in rows if row[0] in ("Åtgärd", "Lägesbild", "Tidigare planer")]
     assert "Översikter" not in handlingsplan_md and "Förkortningar" not in handlingsplan_md
     assert_tables_well_formed(handlingsplan_md)
@@ -580,6 +615,7 @@ def test_handlingsplan_markdown_has_it_all(handlingsplan_md: str) -> None:
         "## 2. Målområden",
         "## 3. Uppföljning och indikatorer",
         "## 4. Relaterade planer och styrdokument",
+        "## Om denna utgåva",
     ]
 
 
@@ -615,6 +651,7 @@ def test_atgardsplan_shows_the_plan_level_parts_too(tmp_path: Path) -> None:
         "3. Relaterade planer och styrdokument",
         "4. Förkortningar",
         "Bilaga. Översikter",
+        "Om denna utgåva",
     ]
     assert [text for level, text in page.headings if level == 3][:3] == [
         "1.1. Värdegrund",
@@ -636,34 +673,40 @@ def test_atgardsplan_shows_the_plan_level_parts_too(tmp_path: Path) -> None:
     assert ("a", {"href": "handlingsplan.html"}) in page.tags
     markdown_text = md.read_text(encoding="utf-8")
     assert "- [Handlingsplan för familjestöd](handlingsplan.md)\n" in markdown_text
-    assert "| Andel trygga | procent | Ska öka | 70 % (2024) |" in markdown_text
+    assert "| Andel trygga | procent | Ska öka | 70\u00a0% (2024) |" in markdown_text
     assert_tables_well_formed(markdown_text)
 
 
-def test_introduction_takes_the_sections_a_transcription_has() -> None:
-    """Inledning anywhere is chapter 1's text; Värdegrund gets the values; the follow-up section
-    opens a handlingsplan's chapter on follow-up; planctl's own sections come before Kontakt."""
+def test_introduction_is_the_plans_sections_in_its_order_whatever_their_titles() -> None:
+    """No title is special: sections come in the plan's order under the plan's titles; an
+    untitled one is the chapter's own text; a section shows the plan's data where it says so
+    (shows); what no section shows, planctl adds after them, marked as its own."""
     data = yaml.safe_load(HANDLINGSPLAN.read_text(encoding="utf-8"))
     data["introduction"] = [
+        {"text": "Goda relationer är hälsofrämjande."},
         {"title": "Målgrupp", "text": "Föräldrar med barn 0–18 år."},
-        {"title": "Inledning", "text": "Goda relationer är hälsofrämjande."},
-        {"title": "Värdegrund", "text": "Vi bygger på stadens värdegrund:"},
-        {"title": "Målområden", "text": "Målområdena utgår från programmet:"},
-        {"title": "Kvalitet och uppföljning", "text": "Årliga utvärderingar görs. " + data["follow_up"]["text"]},
+        {"title": "Inledning", "text": "Ett avsnitt som råkar heta Inledning."},
+        {"title": "Värdegrund", "text": "Vi bygger på stadens värdegrund:", "shows": ["värdegrund"]},
         {"title": "Kontakt", "text": "Kontaktcenter"},
     ]
+    data["goal_areas_intro"] = {"title": "Målområden", "text": "Målområdena utgår från programmet:"}
+    data["follow_up_chapter"] = {"title": "Kvalitet och uppföljning", "text": "Årliga utvärderingar görs."}
     document = build_document(Plan.model_validate(data), "handlingsplan.yaml")
-    intro = document.introduction
-    assert intro.text == "Goda relationer är hälsofrämjande."
-    assert [(s.number, s.title) for s in intro.sections] == [
-        ("1.1", "Målgrupp"), ("1.2", "Värdegrund"), ("1.3", "Skyddsfaktorer"), ("1.4", "Kontakt"),
-    ]  # fmt: skip
-    assert intro.sections[1].values == tuple(data["values"])
+    sections = document.introduction.sections
+    assert [(s.number, s.title, s.shows, s.by_planctl) for s in sections] == [
+        ("", None, (), False),
+        ("1.1", "Målgrupp", (), False),
+        ("1.2", "Inledning", (), False),
+        ("1.3", "Värdegrund", ("värdegrund",), False),
+        ("1.4", "Kontakt", (), False),
+        ("1.5", "Skyddsfaktorer", ("skyddsfaktorer",), True),
+    ]
+    assert sections[0].text == "Goda relationer är hälsofrämjande."
     assert document.goal_areas is not None and document.goal_areas.text == "Målområdena utgår från programmet:"
     assert document.follow_up_chapter is not None
-    assert document.follow_up_chapter.text == data["introduction"][4]["text"]
-    assert document.follow_up.text is None  # the chapter's text already says it
+    assert (document.follow_up_chapter.title, document.follow_up_chapter.text) == ("Kvalitet och uppföljning", "Årliga utvärderingar görs.")
     assert document.follow_up.cycle == tuple(data["follow_up"]["cycle"])
+    assert "Kapitel 3 Kvalitet och uppföljning" not in document.edition.composed  # the plan's own chapter
 
 
 def test_a_related_plan_file_becomes_a_relative_link_whatever_its_name() -> None:
@@ -688,8 +731,8 @@ def test_overview_data_for_vasteras() -> None:
     assert [c.id for c in matrix.columns] == [
         "skolmiljo", "natverkskriminalitet", "narkotika", "internet", "vald-i-nara-relation", "tystnadskultur",
     ]  # fmt: skip
-    (forskolan,) = [r for r in matrix.rows if r.measure.id == "fler-barn-i-forskolan"]
-    assert forskolan.marks == ("also", "primary", "also", "also", "also", "also")
+    # the star picture's "also affects" links are lost in the text copy; the file invents none
+    assert {mark for row in matrix.rows for mark in row.marks} == {"primary", ""}
     assert len(matrix.rows) == 28
     assert matrix.primary_totals == (5, 5, 7, 4, 3, 4)
     levels = {group.level: len(group.measures) for group in overviews.levels}
@@ -703,11 +746,24 @@ def test_overview_data_for_vasteras() -> None:
     assert timeline["ren-hardtraning"].marks == ("", "on")
     assert [y.year for y in overviews.timeline.years] == [2025, 2026]
     load = {o.id: (o.lead, o.participant, o.unknown) for o in overviews.owners.owners}
-    # SK leads the film and four measures of chapter 8, and owns 16 without a named lead.
-    assert load["SK"] == (5, 0, 16)
-    assert load["MHF"] == (1, 0, 1)
+    # Chapter 8's tables name those responsible (everyone listed); chapters 2-7 lost the bold
+    # type that named a lead, so SK owns 13 measures there without a known lead.
+    assert load["SK"] == (8, 0, 13)
+    assert load["MHF"] == (2, 0, 0)
     assert load["samtliga"] == (1, 0, 0)
     assert list(load)[:3] == ["SK", "BUF", "IFF"]
+
+
+def test_overview_marks_a_measure_in_two_areas_and_one_that_affects_another() -> None:
+    data = yaml.safe_load(MINIMAL.read_text(encoding="utf-8"))
+    data["focus_areas"].append({"id": "natet", "title": "Internet som brottsplats"})
+    data["focus_areas"].append({"id": "narkotika", "title": "Narkotika"})
+    measure = data["focus_areas"][0]["measures"][0]
+    measure.update(also_in=["natet"], also_affects=["narkotika"])
+    overviews = build_overviews(Plan.model_validate(data), {"skola": "2", "natet": "3", "narkotika": "4"})
+    (row,) = overviews.matrix.rows
+    assert row.marks == ("primary", "primary", "also")
+    assert overviews.matrix.primary_totals == (1, 1, 0)
 
 
 # -- safety -------------------------------------------------------------------------------
@@ -867,7 +923,7 @@ def test_a_plan_with_errors_is_not_rendered(tmp_path: Path) -> None:
     with pytest.raises(PlanHasErrors) as raised:
         render_files([MINIMAL, UNKNOWN_OWNER], "html", out, None, TODAY)
     message = str(raised.value)
-    assert f"{UNKNOWN_OWNER}:26:22: error R201 ägaren 'polisen' finns inte bland planens organisationer" in message
+    assert f"{UNKNOWN_OWNER}:26:22: error R201 'polisen' (ansvarig eller medverkande) finns inte bland planens organisationer; menade du 'Polisen'?" in message
     assert f"{UNKNOWN_OWNER}:26:31: error R201" in message
     assert message.endswith("planen återges inte förrän felen är rättade")
     assert not out.exists()  # not even the valid plan
@@ -1010,9 +1066,8 @@ def test_a_folder_renders_its_plans_and_passes_over_follow_ups(tmp_path: Path) -
     written = render_files([folder], "md", tmp_path / "out", None, TODAY)
     assert written == [tmp_path / "out" / f"{VASTERAS.stem}.md"]
     follow_ups = sorted((folder / VASTERAS.stem).glob("*.yaml"))
-    if follow_ups:  # a follow-up named on its own is not a plan
-        with pytest.raises(UsageError, match="är en uppföljning, inte en plan"):
-            render_files([follow_ups[0]], "md", tmp_path / "out", None, TODAY)
+    assert follow_ups  # a follow-up named on its own stands for its plan
+    assert render_files([follow_ups[0]], "md", tmp_path / "out", None, TODAY) == written
 
 
 def test_two_plans_with_the_same_name_are_refused(tmp_path: Path) -> None:

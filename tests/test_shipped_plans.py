@@ -6,10 +6,11 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from planctl.findings import Severity
-from planctl.loader import load_file
+from planctl.lint.engine import validate_file
+from planctl.lint.findings import Severity
+from planctl.lint.loader import load_file
+from planctl.lint.positions import locate
 from planctl.model import AreaTrack
-from planctl.validate import locate, validate_file
 
 ROOT = Path(__file__).parent.parent
 VASTERAS = ROOT / "plans" / "vasteras-atgardsplan-2025-2026.yaml"
@@ -50,13 +51,32 @@ def test_every_table_cell_of_the_seed_is_in_the_plan() -> None:
 def test_vasteras_validates_without_errors_and_reports_its_gaps_as_warnings() -> None:
     result = validate_file(VASTERAS, TODAY)
     assert not [f for f in result.findings if f.severity is Severity.ERROR]
-    by_code = Counter(f.code for f in result.findings)
-    # one measure lacks När; five are followed up only in words; the decision date is not in the text
-    assert by_code["G405"] == 1
-    assert by_code["G408"] == 5
-    assert by_code["L303"] == 1
-    assert by_code["L304"] == 1
-    assert set(by_code) == {"G405", "G408", "G409", "G410", "L303", "L304"}
+    shown = Counter(f.code for f in result.findings if not f.silenced_by)
+    silenced = Counter(f.code for f in result.findings if f.silenced_by)
+    # one measure lacks När; five are followed up only in words; the decision date is not in the
+    # text, and the page header's date is earlier than the lägesbild
+    assert (shown["G405"], shown["G408"], shown["L303"], shown["L304"]) == (1, 5, 1, 1)
+    # the invented example follow-ups leave eight measures going on past their year
+    assert shown["U515"] == 8
+    assert set(shown) == {"G405", "G408", "L303", "L304", "U515"}
+    # the gaps of the text copy (lost bold type, no causes named per measure, indicators without
+    # baseline) are stated once on the plan, with a reason, not repeated 92 times
+    assert set(silenced) == {"G409", "G410", "G413"}
+    plan = result.plan
+    assert plan is not None and plan.silence
+    assert {s.rule for s in plan.silence} == {"G409", "G410", "G413"}
+
+
+def test_vasteras_lagesbild_holds_the_problems_the_source_describes() -> None:
+    plan = validate_file(VASTERAS, TODAY).plan
+    assert plan is not None and plan.lagesbild is not None
+    problems = plan.lagesbild.problems
+    assert len(problems) == 45
+    assert not [p for p in problems for f in p.figures]  # the source states no figures from the lägesbild
+    answered = [p for area in plan.focus_areas for p in area.answers]
+    assert sorted(answered) == sorted(p.id for p in problems)  # each answered by exactly one area
+    pages = {p.pages for p in problems if p.pages}
+    assert {"s 18-22", "s 13, s 75-76"} <= pages  # as the source's footnotes give them
 
 
 def test_each_measure_warning_stands_at_the_measure_line() -> None:
@@ -81,14 +101,15 @@ def test_each_measure_warning_stands_at_the_measure_line() -> None:
 
 HANDLINGSPLANER = {
     "vasteras-forebyggarcentrum-handlingsplan-2022-2027.yaml": ("skala", 4.0, 8),
-    "vasteras-familjecentrum-handlingsplan-2022-2027.yaml": ("procent", 85.0, 2),
+    # seed 001 has no målområden: Goda livsvillkor and Demokrati … are sections of chapter 1
+    "vasteras-familjecentrum-handlingsplan-2022-2027.yaml": ("procent", 85.0, 0),
 }
 
 
 def test_handlingsplaner_validate_cleanly_with_their_indicators_and_goal_areas() -> None:
     for name, (unit, target, areas) in HANDLINGSPLANER.items():
         result = validate_file(ROOT / "plans" / name, TODAY)
-        assert result.findings == [], name
+        assert [f for f in result.findings if not f.silenced_by] == [], name
         plan = result.plan
         assert plan is not None and plan.kind.value == "handlingsplan"
         assert len(plan.focus_areas) == areas

@@ -22,18 +22,36 @@ def test_status_shows_lights_next_due_and_indicators_off_target() -> None:
     lines = out.splitlines()
     assert lines[0] == "Exempelstad: Åtgärdsplan 2025–2026 (2025–2026)"
     assert lines[1] == "EXEMPELDATA: uppföljningens siffror är påhittade."
-    assert lines[3] == "Nästa uppföljning ska göras senast 2027-12-12 (6 §)."
+    # the plan promises a yearly follow-up, which comes before the law's two years
+    assert lines[3] == "Nästa uppföljning ska göras senast 2026-12-12 (enligt planen: årligen)."
     assert "● genomförd (grön)" in out
-    assert "Grön 1, gul 0, röd 0, utan status 0 av 1 åtgärder." in lines
-    assert "Andel elever som känner sig otrygga" in out and "målet ännu inte nått" in out
+    assert "Grön 1, gul 0, röd 0, utan status 0 av 1 åtgärd." in lines
+    # its one indicator goes the right way and its target's year has not passed: not off track
+    assert "Indikatorer som går åt fel håll" not in out
+
+
+def test_status_lists_only_the_indicators_that_are_off_track() -> None:
+    plan = Path(__file__).parent.parent / "plans" / "vasteras-atgardsplan-2025-2026.yaml"
+    code, out = status("--today", "2026-11-23", str(plan))
+    assert code == 0
+    listed = out.split("Indikatorer som går åt fel håll eller inte nått sitt mål i tid", 1)[1]
+    assert listed.count("i fel riktning") == 3
+    assert "i önskad riktning" not in listed
 
 
 def test_status_flags_overdue_and_due_soon_follow_up() -> None:
-    overdue = status("--today", "2028-01-01", str(DATA / "valid" / "followed-up.yaml"))
-    soon = status("--today", "2027-11-01", str(DATA / "valid" / "followed-up.yaml"))
-    assert "Uppföljningen är försenad: den skulle ha gjorts senast 2027-12-12 (6 §)." in overdue[1]
-    assert "Nästa uppföljning ska göras inom 41 dagar, senast 2027-12-12 (6 §)." in soon[1]
-    assert (overdue[0], soon[0]) == (1, 0)
+    path = str(DATA / "valid" / "followed-up.yaml")
+    overdue = status("--today", "2028-01-01", path)
+    promise_passed = status("--today", "2027-11-01", path)
+    soon = status("--today", "2026-11-01", path)
+    assert "Uppföljningen är försenad: enligt 6 § skulle den ha gjorts senast 2027-12-12." in overdue[1]
+    assert (
+        "Uppföljningen är försenad mot planens eget löfte (årligen): den skulle ha gjorts senast 2026-12-12. "
+        "Lagens yttersta datum är 2027-12-12." in promise_passed[1]
+    )
+    assert "Nästa uppföljning ska göras inom 41 dagar, senast 2026-12-12 (enligt planen: årligen)." in soon[1]
+    # only the law's date fails a scheduled job, on the day validate's U506 does
+    assert (overdue[0], promise_passed[0], soon[0]) == (1, 0, 0)
 
 
 def test_status_of_a_plan_with_errors_lists_them_and_exits_1() -> None:

@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 import typer
 
 from planctl import __version__
+from planctl.swedish_cli import SwedishGroup
 
 #: Kept here, not taken from the reporter registry, so that --help imports nothing heavy;
 #: a test checks that the two agree.
@@ -23,6 +24,7 @@ FindingFormat = Literal["text", "json", "github"]
 RenderFormat = Literal["md", "html", "pdf"]
 
 app = typer.Typer(
+    cls=SwedishGroup,  # every command, help panel and usage error in Swedish
     help="planctl: skriv, granska, publicera och följ upp kommunens brottsförebyggande planer.",
     add_completion=False,
     no_args_is_help=True,
@@ -115,8 +117,8 @@ def validate(
     Exempel: planctl validate plans/ --format github
     """
     with guard():
-        from planctl.reporters import REPORTERS
-        from planctl.validate import exit_code, validate_paths
+        from planctl.lint.engine import exit_code, validate_paths
+        from planctl.lint.reporters import reporter
 
         targets = paths or [Path("plans")]
         results = validate_paths(targets, _parse_today(today), jobs)
@@ -125,7 +127,7 @@ def validate(
 
             raise UsageError(f"inga planfiler (*.yaml) hittades i {', '.join(map(str, targets))}")
         color = output_format == "text" and sys.stdout.isatty()
-        REPORTERS[output_format](results, sys.stdout, color)
+        reporter(output_format)(results, sys.stdout, color)
         code = exit_code(results, strict)
     raise typer.Exit(code)
 
@@ -135,15 +137,21 @@ def schema(
     follow_up: Annotated[
         bool, typer.Option("--follow-up", help="Schemat för uppföljningsfiler i stället för planer.")
     ] = False,
+    lagesbild: Annotated[
+        bool, typer.Option("--lagesbild", help="Schemat för lägesbildsfiler (kind: lägesbild) i stället för planer.")
+    ] = False,
 ) -> None:
     """Skriv formatets JSON Schema, för editorer och YAML-språkservern.
 
     Exempel: planctl schema > schema/plan.schema.json
     """
     with guard():
-        from planctl.schema import schema_text
+        from planctl.errors import UsageError
+        from planctl.model.schema import schema_text
 
-        sys.stdout.write(schema_text("uppföljning" if follow_up else "plan"))
+        if follow_up and lagesbild:
+            raise UsageError("välj ett schema: --follow-up eller --lagesbild")
+        sys.stdout.write(schema_text("uppföljning" if follow_up else "lägesbild" if lagesbild else "plan"))
 
 
 @app.command()
@@ -155,7 +163,7 @@ def rules(
     Exempel: planctl rules --markdown
     """
     with guard():
-        from planctl.rules_doc import rules_markdown, rules_text
+        from planctl.lint.rules.doc import rules_markdown, rules_text
 
         sys.stdout.write(rules_markdown() if markdown else rules_text())
 
@@ -180,7 +188,7 @@ def render(
     Exempel: planctl render plans/vasteras-atgardsplan-2025-2026.yaml --format html --out build
     """
     with guard():
-        from planctl.render import render_files
+        from planctl.publish.documents import render_files
 
         for written in render_files(plans, output_format, out, templates, _parse_today(today)):
             typer.echo(f"skrev {written}")
@@ -204,7 +212,7 @@ def report(
     Exempel: planctl report plans/vasteras-atgardsplan-2025-2026.yaml --format html --out build
     """
     with guard():
-        from planctl.render import report_files
+        from planctl.publish.documents import report_files
 
         for written in report_files(plans, output_format, out, templates, _parse_today(today)):
             typer.echo(f"skrev {written}")
@@ -223,7 +231,7 @@ def diff(
     Exempel: planctl diff HEAD~1:plans/vasteras-atgardsplan-2025-2026.yaml plans/vasteras-atgardsplan-2025-2026.yaml
     """
     with guard():
-        from planctl.diff import as_markdown, as_text, compare, load_plan
+        from planctl.publish.changes import as_markdown, as_text, compare, load_plan
 
         changes = compare(load_plan(old), load_plan(new))
         sys.stdout.write((as_markdown if output_format == "md" else as_text)(old, new, changes))
@@ -266,7 +274,7 @@ def overview(
     Exempel: planctl overview plans/ --out build
     """
     with guard():
-        from planctl.overview import write_overview
+        from planctl.publish.county import write_overview
 
         written = write_overview(paths or [Path("plans")], output_format, out, templates, _parse_today(today), jobs)
         typer.echo(f"skrev {written}")
@@ -285,12 +293,99 @@ def status(
     Exempel: planctl status plans/vasteras-atgardsplan-2025-2026.yaml
     """
     with guard():
-        from planctl.status import collect, exit_code, show
+        from planctl.publish.status import collect, exit_code, show
 
         day = _parse_today(today)
         statuses = collect(paths or [Path("plans")], day)
         show(statuses, day, sys.stdout, sys.stdout.isatty())
         code = exit_code(statuses, day)
+    raise typer.Exit(code)
+
+
+@app.command()
+def migrate(
+    paths: Annotated[list[Path], typer.Argument(help="Planfiler, uppföljningar eller mappar att skriva om.")],
+    check: Annotated[
+        bool, typer.Option("--check", help="Skriv inget; avsluta med 1 om någon fil behöver skrivas om.")
+    ] = False,
+) -> None:
+    """Skriv om filer till den nuvarande formatversionen; kommentarer, ordning och citattecken behålls.
+
+    Exempel: planctl migrate plans/
+    """
+    with guard():
+        from planctl.migrate import migrate_paths
+
+        migrated = migrate_paths(paths, write=not check)
+        changed = [m for m in migrated if m.changes]
+        for item in changed:
+            verb = "behöver skrivas om" if check else "skrev om"
+            typer.echo(f"{item.path}: {verb} ({', '.join(item.changes)})")
+        if not changed:
+            typer.echo(f"{len(migrated)} {'fil' if len(migrated) == 1 else 'filer'} redan i formatversion 2")
+        code = 1 if check and changed else 0
+    raise typer.Exit(code)
+
+
+@app.command()
+def forms(
+    plan: Annotated[Path, typer.Argument(help="Planfilen som följs upp.")],
+    day: Annotated[
+        str | None, typer.Option("--date", help="Uppföljningens datum och svarsdag (ÅÅÅÅ-MM-DD; standard: i dag).")
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Mapp för arbetsböckerna.")] = Path("build"),
+) -> None:
+    """Skriv uppföljningsblanketter (.xlsx) till åtgärdernas ägare, att fylla i och skicka tillbaka.
+
+    Skriver UT/<planfilens namn>-<organisation>.xlsx för varje organisation som
+    leder en åtgärd (åtgärder utan ansvarig går till var och en av ägarna) och
+    UT/<planfilens namn>-samtliga.xlsx med alla åtgärder och indikatorer för
+    samordnaren. Svaren läses in med planctl collect.
+
+    Exempel: planctl forms plans/vasteras-atgardsplan-2025-2026.yaml --date 2026-11-30 --out blanketter
+    """
+    with guard():
+        from datetime import date
+
+        from planctl.forms import parse_day
+        from planctl.forms.workbook import write_forms
+
+        for written in write_forms(plan, parse_day(day) or date.today(), out):
+            typer.echo(f"skrev {written}")
+
+
+@app.command()
+def collect(
+    plan: Annotated[Path, typer.Argument(help="Planfilen som följs upp.")],
+    workbooks: Annotated[list[Path], typer.Argument(help="Ifyllda arbetsböcker (.xlsx) från planctl forms.")],
+    day: Annotated[
+        str | None, typer.Option("--date", help="Uppföljningens datum (standard: det arbetsböckerna gjordes för).")
+    ] = None,
+    merge: Annotated[
+        bool, typer.Option("--merge", help="För in svaren i en befintlig uppföljning för samma datum och visa ändringarna.")
+    ] = False,
+) -> None:
+    """Läs in ifyllda uppföljningsblanketter och skriv planens nästa uppföljningsfil, granskad.
+
+    Skriver plans/<plan>/uppfoljning-ÅÅÅÅ-MM.yaml bredvid planen och visar fynden
+    som ARBETSBOK:BLAD!CELL: ALLVAR KOD meddelande. Avslutar med 1 vid fel (då
+    skrivs inget), 2 om uppföljningen redan finns (utan --merge) och annars 0.
+
+    Exempel: planctl collect plans/vasteras-atgardsplan-2025-2026.yaml svar/*.xlsx
+    """
+    with guard():
+        from planctl.forms import parse_day
+        from planctl.forms.collect import collect as collect_workbooks
+        from planctl.forms.collect import summary
+        from planctl.lint.reporters.common import line_of
+
+        done = collect_workbooks(plan, workbooks, parse_day(day), merge)
+        for finding in done.findings:
+            typer.echo(line_of(finding))
+        for change in done.changes:
+            typer.echo(change)
+        typer.echo(summary(done))
+        code = 1 if done.failed else 0
     raise typer.Exit(code)
 
 

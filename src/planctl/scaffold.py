@@ -14,7 +14,7 @@ from pathlib import Path
 from planctl.errors import UsageError
 from planctl.files import exists, is_dir, name_problem
 from planctl.model import FIRST_YEAR, LAST_YEAR
-from planctl.printable import printable
+from planctl.terminal import printable
 
 _SLUG = str.maketrans("åäöéÅÄÖÉ ", "aaoeAAOE-")
 
@@ -27,11 +27,12 @@ def files_for(municipality: str, start: int) -> dict[str, str]:
     """Each file of a new repository, by its path relative to the repository."""
     end = start + 1
     stem = f"{slug(municipality)}-atgardsplan-{start}-{end}"
-    from planctl.schema import schema_text
+    from planctl.model.schema import schema_text
 
     return {
         "schema/plan.schema.json": schema_text("plan"),
         "schema/followup.schema.json": schema_text("uppföljning"),
+        "schema/lagesbild.schema.json": schema_text("lägesbild"),
         f"plans/{stem}.yaml": STARTER_PLAN.format(
             municipality=municipality,
             municipality_yaml=yaml_text(municipality),
@@ -108,7 +109,7 @@ STARTER_PLAN = """\
 # planctl validate visar vad som saknas. Texter får innehålla Markdown.
 # Formatet: planctl schema, och reglerna: planctl rules.
 
-format_version: 1
+format_version: 2
 kind: åtgärdsplan
 id: {id}
 municipality: {municipality_yaml}
@@ -116,17 +117,26 @@ organisation: {organisation_yaml}
 title: Åtgärdsplan för brottsförebyggande arbete {start}–{end}
 period: {{start: {start}, end: {end}}}
 
-# Vem beslutar planen (13 §: kommunstyrelsen eller den nämnd fullmäktige utser), när och under
-# vilket diarienummer. Fyll i datum när planen är beslutad; uppföljningskravet räknas därifrån.
+# Vem beslutar planen, när och under vilket diarienummer. Fyll i datum när planen är beslutad;
+# uppföljningskravet räknas därifrån.
 decision:
   body: Kommunstyrelsen
   # date: ÅÅÅÅ-MM-DD
   # reference: KS ÅÅÅÅ/NNNNN
 
 # Lägesbilden (4 §) som planen bygger på (5 §). Den ska vara färdig före beslutet.
+# Problemen är de som lägesbilden beskriver; fokusområdena svarar på dem (answers).
 lagesbild:
   title: {lagesbild_yaml}
   completed: "{prev}"
+  problems:
+    - id: exempelproblem
+      title: Elever känner sig otrygga i skolmiljön
+      description: |-
+        Vad lägesbilden säger om problemet, med dess egna ord.
+      pages: "1-2"
+  analysis: |-
+    Lägesbildens analys av kartläggningen.
 
 # 6 §: uppföljning minst vartannat år (högst 24 månader).
 follow_up:
@@ -147,10 +157,9 @@ organisations:
 focus_areas:
   - id: exempelomrade
     title: Otrygghet i skolmiljö
+    answers: [exempelproblem]
     description: |-
-      Vad lägesbilden visar om brottsområdet, med sidhänvisningar i sources.
-    sources:
-      - {{title: {lagesbild_yaml}, pages: "1-2"}}
+      Vad kommunen vill uppnå inom området.
     cause_analysis:
       text: |-
         Orsaksanalysen: varför problemet uppstår, i form av risk- och skyddsfaktorer.
@@ -160,7 +169,7 @@ focus_areas:
       - id: exempelatgard
         title: Inför rastvärdar på skolorna.
         goals: [Ökad trygghet på skolgården]
-        timing: {start}
+        timing: {start}–{end}
         owners: [KS, Polisen]
         lead: KS
         addresses: [exempelorsak]       # Brå: varje åtgärd kopplas till en orsak
@@ -171,6 +180,10 @@ focus_areas:
               name: Andel elever som känner sig otrygga på skolgården
               unit: procent
               direction: minska
+              source: Skolenkäten
+              # Fyll i utgångsvärde och mål när de är kända (planctl varnar tills dess):
+              # baseline: {{value: …, period: "{prev}"}}
+              # target: {{value: …, by: "{end}"}}
 """
 
 FOLLOW_UP_TEMPLATE = """\
@@ -180,13 +193,13 @@ FOLLOW_UP_TEMPLATE = """\
 # fyll i datum, status för varje åtgärd och uppmätta värden för indikatorerna.
 # Status: ej påbörjad, pågår, genomförd, försenad eller avbruten.
 
-format_version: 1
+format_version: 2
 kind: uppföljning
 plan: {id}
 date: {start}-12-01
 reported_by: Brottsförebyggande rådet
 example_data: false
-lagesbild_updated: false
+# lagesbild_update: {{date: ÅÅÅÅ-MM, reference: KS ÅÅÅÅ/NNNNN}}  # när lägesbilden har uppdaterats
 measures:
   - measure: exempelatgard
     status: pågår

@@ -1,0 +1,130 @@
+"""planctl's Swedish: one wording per value, the same in every document and message."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from planctl.cli import app
+from planctl.model import Indicator, Range
+from planctl.model.cadence import Since, Start
+from planctl.words import (
+    and_list,
+    count,
+    date_text,
+    interval_text,
+    number_text,
+    period_text,
+    since_text,
+    target_text,
+    timing_text,
+)
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.mark.parametrize(
+    ("period", "text"),
+    [(Range(start=2025), "2025"), (Range(start=2025, end=2025), "2025"), (Range(start=2025, end=2026), "2025–2026")],
+)
+def test_a_period_of_one_year_is_that_year(period: Range, text: str) -> None:
+    assert period_text(period) == text
+
+
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("written", "text"),
+    [
+        (2025, "2025"),
+        ("2025", "2025"),
+        ("HT 2025", f"höstterminen{NBSP}2025"),
+        ("VT 2026", f"vårterminen{NBSP}2026"),
+        ("2025-Q3", f"tredje kvartalet{NBSP}2025"),
+        ("2025-09", f"september{NBSP}2025"),
+        ("2025-09-15", f"15{NBSP}september{NBSP}2025"),
+        ("2025–2026", "2025–2026"),
+        ("2025-2026", "2025–2026"),
+        ("2025-09–2026-06", f"september{NBSP}2025–juni{NBSP}2026"),
+        ("2025-09 - 2026-06", f"september{NBSP}2025–juni{NBSP}2026"),
+        ("löpande", "löpande under planperioden"),
+        ("Löpande under planperioden", "löpande under planperioden"),
+        ("årligen från 2025", "årligen från 2025"),
+        ("varje år från 2025", "årligen från 2025"),
+        ({"start": 2025, "end": 2026, "recurrence": "terminsvis"}, "terminsvis från 2025 till 2026"),
+        ("varje månad från 2025-09 till 2026-06", f"månadsvis från september{NBSP}2025 till juni{NBSP}2026"),
+        ({"start": 2025, "text": "Under hösten"}, "Under hösten"),
+    ],
+)
+def test_timing(written: object, text: str) -> None:
+    from pydantic import TypeAdapter
+
+    from planctl.model.timing import Timing
+
+    assert timing_text(TypeAdapter(Timing).validate_python(written)) == text
+
+
+def test_no_timing_is_none() -> None:
+    assert timing_text(None) is None
+
+
+def test_a_target_is_written_with_its_month_in_words() -> None:
+    indicator = Indicator.model_validate(
+        {"id": "x", "name": "X", "unit": "procent", "target": {"value": 60, "by": "2026-06"}}
+    )
+    assert target_text(indicator) == "60\u00a0% senast juni 2026"
+
+
+@pytest.mark.parametrize(
+    ("months", "text"),
+    [
+        (1, "varje månad"),
+        (2, "varannan månad"),
+        (12, "varje år (var 12:e månad)"),
+        (18, "var 18:e månad"),
+        (21, "var 21:a månad"),
+        (24, "vartannat år (var 24:e månad)"),
+    ],
+)
+def test_interval(months: int, text: str) -> None:
+    assert interval_text(months) == text
+
+
+def test_numbers_lists_counts_dates_and_deadlines() -> None:
+    assert number_text(1234567.25) == "1\u00a0234\u00a0567,2"
+    assert and_list([2023]) == "2023" and and_list([2023, 2026]) == "2023 och 2026"
+    assert and_list(["a", "b", "c"]) == "a, b och c"
+    assert (count(1, "fil", "filer"), count(2, "fil", "filer")) == ("1 fil", "2 filer")
+    assert (date_text("2024"), date_text("2024-06"), date_text("2024-06-15")) == ("2024", "juni 2024", "2024-06-15")
+    assert since_text(Start(date(2024, 11, 20), Since.DECISION)) == "beslutet 2024-11-20"
+    assert since_text(Start(date(2025, 12, 12), Since.FOLLOW_UP)) == "uppföljningen 2025-12-12"
+
+
+def test_the_plan_document_and_the_report_say_period_target_and_timing_alike(tmp_path: Path) -> None:
+    """Before, the report wrote a one-year period "2025–2025" and a target "senast 2026-06"
+    where the plan document wrote "2025" and "senast juni 2026"."""
+    (tmp_path / "plans").mkdir()
+    plan = tmp_path / "plans" / "plan.yaml"
+    text = (DATA / "valid" / "followed-up.yaml").read_text(encoding="utf-8")
+    text = text.replace("period: {start: 2025, end: 2026}", "period: {start: 2025, end: 2025}")
+    text = text.replace('target: {value: 15, by: "2026"}', 'target: {value: 15, by: "2025-06"}')
+    assert "period: {start: 2025, end: 2025}" in text and '"2025-06"' in text
+    plan.write_text(text, encoding="utf-8")
+    shutil.copytree(DATA / "valid" / "followed-up", tmp_path / "plans" / "plan")
+    out = tmp_path / "ut"
+    runner = CliRunner()
+    for command in ("render", "report"):
+        result = runner.invoke(app, [command, str(plan), "--format", "md", "--out", str(out), "--today", "2026-01-15"])
+        assert result.exit_code == 0, result.output
+    document = (out / "plan.md").read_text(encoding="utf-8")
+    report = (out / "plan-uppfoljning.md").read_text(encoding="utf-8")
+    for text in (document, report):
+        assert "Planperiod 2025" in text and "2025–2025" not in text
+    assert "mål 15\u00a0% senast juni 2025" in document
+    assert "- Mål: 15\u00a0% senast juni 2025" in report
+    assert "senast 2025-06" not in document + report
