@@ -161,8 +161,8 @@ def shipped_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
         import weasyprint  # noqa: F401
     except (ImportError, OSError) as error:
         if os.environ.get("CI"):
-            pytest.fail(f"WeasyPrint fungerar inte i CI ({error}); .ci/run installerar planctl[pdf] och Pango")
-        pytest.skip(f"WeasyPrint saknas eller kan inte starta ({type(error).__name__}): pip install 'planctl[pdf]'")
+            pytest.fail(f"WeasyPrint fungerar inte i CI ({error}); .ci/run installerar planctl-se[pdf] och Pango")
+        pytest.skip(f"WeasyPrint saknas eller kan inte starta ({type(error).__name__}): pip install 'planctl-se[pdf]'")
     return render_shipped(tmp_path_factory.mktemp("shipped-pdf"), "pdf", overview=False)
 
 

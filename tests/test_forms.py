@@ -331,11 +331,6 @@ def test_round_trip_through_the_owners_workbooks(repo: Path) -> None:
     assert "uppfoljning-2026-12" not in checked.stdout
 
 
-@pytest.mark.xfail(
-    raises=AttributeError,
-    strict=False,
-    reason="publish/report.py is being rewritten on another branch and still asks Status for its light",
-)
 def test_the_report_shows_the_collected_values(repo: Path) -> None:
     from planctl.publish.documents import report_files
 

@@ -408,7 +408,7 @@ def findings_of(text: str | bytes, name: str = "x.yaml") -> list[str]:
 def validated(tmp_path: Path, text: str) -> list[str]:
     path = tmp_path / "x.yaml"
     path.write_text(text, encoding="utf-8")
-    result = run("validate", "--today", "2026-01-15", str(path))
+    result = run("validate", "--all", "--today", "2026-01-15", str(path))
     return [line.removeprefix(f"{path}:") for line in result.stdout.splitlines()[:-1]]
 
 

@@ -48,7 +48,7 @@ def test_rows_say_what_the_county_needs(tmp_path: Path) -> None:
     overview = collect([county(tmp_path)], TODAY, jobs=1)
     rows = {r.municipality or r.file: r for r in overview.rows}
     linkoping = rows["Linköping"]
-    assert (linkoping.current, linkoping.overdue, linkoping.next_due) == (False, True, "2025-01-10")
+    assert (linkoping.current, linkoping.overdue, linkoping.next_due) == (False, True, "2025-01-10 (6 §)")
     assert (linkoping.readiness, linkoping.prevention_step) == ("4. Förplanering", "6. Följ upp och utvärdera")
     assert linkoping.methods == ("MVP",) and linkoping.levels == (1, 0, 0, 0)
     exempel = rows["Exempelstad"]
@@ -73,7 +73,7 @@ def test_html_overview(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert result.stdout == f"skrev {tmp_path / 'ut' / 'oversikt.html'}\n"
     html = (tmp_path / "ut" / "oversikt.html").read_text(encoding="utf-8")
-    assert '<span class="ljus ljus-röd">försenad, senast 2025-01-10</span>' in html
+    assert '<span class="ljus ljus-röd">försenad, senast 2025-01-10 (6 §)</span>' in html
     assert "<td>4. Förplanering</td>" in html and "<td>6. Följ upp och utvärdera</td>" in html
     assert "trasig.yaml</code>: planen har fel och visas inte" in html
     assert "<script" not in html and 'lang="sv"' in html
@@ -89,7 +89,7 @@ def test_shipped_plans_overview_is_deterministic(tmp_path: Path) -> None:
     text = first.decode("utf-8")
     assert "- Planer: 4, varav 2 åtgärdsplaner" in text
     assert (
-        "| Västerås | Åtgärdsplan för brottsförebyggande arbete 2025–2026 | 2025–2026 | ja | 2026-11-10 (2 st) | 2028-11-10 | 41 |"
+        "| Västerås | Åtgärdsplan för brottsförebyggande arbete 2025–2026 | 2025–2026 | ja | 2026-11-10 (2 st) | 2028-11-10 (6 §) | 41 |"
         in text
     )
 

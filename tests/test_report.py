@@ -25,6 +25,8 @@ ROOT = TESTS.parent
 GOLDEN = TESTS / "golden"
 VASTERAS = ROOT / "plans" / "vasteras-atgardsplan-2025-2026.yaml"
 FOLLOWED = TESTS / "data" / "valid" / "followed-up.yaml"
+#: a plan through a revision: the ended measure counts at the first follow-up only
+EXEMPELBY = TESTS.parent / "plans" / "exempelby-atgardsplan-2025-2026.yaml"
 MINIMAL = TESTS / "data" / "valid" / "minimal.yaml"
 TODAY = date(2026, 11, 23)
 
@@ -34,7 +36,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], str
     out = tmp_path_factory.mktemp("rapporter")
     documents = {}
     for fmt in ("html", "md"):
-        for path in report_files([VASTERAS, FOLLOWED, MINIMAL], fmt, out, None, TODAY):
+        for path in report_files([VASTERAS, FOLLOWED, MINIMAL, EXEMPELBY], fmt, out, None, TODAY):
             documents[(path.stem, fmt)] = path.read_text(encoding="utf-8")
     return documents
 
@@ -45,7 +47,7 @@ def vasteras_follow_ups() -> list[FollowUp]:
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
-@pytest.mark.parametrize("plan", [FOLLOWED, MINIMAL], ids=["followed-up", "no-follow-up"])
+@pytest.mark.parametrize("plan", [FOLLOWED, MINIMAL, EXEMPELBY], ids=["followed-up", "no-follow-up", "exempelby"])
 def test_golden(
     plan: Path,
     fmt: str,
@@ -258,3 +260,20 @@ def test_two_plans_that_would_write_the_same_report_are_refused(tmp_path: Path) 
     with pytest.raises(UsageError, match=r"skulle skrivas till samma dokument \(plan-uppfoljning\.html\)"):
         report_files([tmp_path / "a", tmp_path / "b"], "html", tmp_path / "ut", None, TODAY)
     assert not (tmp_path / "ut").exists()
+
+
+def test_a_revision_shows_in_the_report(built: dict[tuple[str, str], str]) -> None:
+    """Exempelby ends one measure in March 2026 and adds its replacement: the first follow-up
+    reports the old one, the second the new one, and the latest tally counts only the current."""
+    report = build_report(_plan(EXEMPELBY), _follow_ups(EXEMPELBY), EXEMPELBY.name)
+    rows = {m.id: m for m in report.measures}
+    ended = [m for m in rows.values() if m.ended]
+    added = [m for m in rows.values() if m.history and m.history[0].outside and m.history[0].outside.startswith("tillagd")]
+    assert len(ended) == 1 and len(added) == 1
+    old, new = ended[0], added[0]
+    assert old.history[0].status is not None and old.history[-1].outside is not None
+    assert old.latest.light is None  # ended before the latest follow-up: no current light
+    assert new.history[-1].status is not None
+    assert report.totals.total == len(rows) - 1
+    md = built[(f"{EXEMPELBY.stem}-uppfoljning", "md")]
+    assert f"*ingår inte ({old.history[-1].outside})*" in md and f"*ingår inte ({new.history[0].outside})*" in md

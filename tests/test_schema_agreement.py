@@ -177,7 +177,8 @@ def test_a_whole_decimal_is_an_integer_to_both(tmp_path: Path) -> None:
     assert "interval_months: 24" in text
     data = load_file_text(tmp_path, text.replace("interval_months: 24", "interval_months: 24.0"))
     assert data["follow_up"]["interval_months"] == 24.0
-    assert Plan.model_validate(data).follow_up.interval_months == 24
+    arrangement = Plan.model_validate(data).follow_up
+    assert arrangement is not None and arrangement.interval_months == 24
     assert VALIDATORS["plan"].is_valid(as_json(data))
 
 

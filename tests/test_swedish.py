@@ -113,7 +113,8 @@ def test_every_command_help_is_swedish(command: str) -> None:
     assert english_in(result.output) == []
     assert result.stdout.lstrip().startswith(f"Användning: planctl {command} [ALTERNATIV]")
     assert "─ Alternativ ─" in result.stdout
-    assert "Visa den här hjälpen och avsluta." in result.stdout
+    flat = " ".join(re.sub(r"[│╭╮╰╯─]", " ", result.stdout).split())  # the panel's text, however it wraps
+    assert "Visa den här hjälpen och avsluta." in flat
 
 
 def test_defaults_arguments_and_value_labels_are_swedish_in_the_help() -> None:
@@ -152,7 +153,7 @@ def test_an_error_through_a_real_terminal_is_swedish() -> None:
     assert english_in(done.stderr) == []
     assert done.stderr.splitlines()[1] == "Kör 'planctl validate -h' för hjälp."
     assert error_panel(done.stderr) == (
-        "Ogiltigt värde för '--format' / '-f': 'xml' är varken 'text', 'json' eller 'github'."
+        "Ogiltigt värde för '--format' / '-f': 'xml' är varken 'text', 'json', 'github', 'sarif' eller 'markdown'."
     )
 
 
@@ -162,7 +163,7 @@ def test_an_error_through_a_real_terminal_is_swedish() -> None:
         (["validate", "--x"], "Okänt alternativ: --x"),
         (
             ["validate", "--format", "xml"],
-            "Ogiltigt värde för '--format' / '-f': 'xml' är varken 'text', 'json' eller 'github'.",
+            "Ogiltigt värde för '--format' / '-f': 'xml' är varken 'text', 'json', 'github', 'sarif' eller 'markdown'.",
         ),
         (["diff", "a", "b", "c"], "Oväntat argument: c"),
         (["diff", "a", "b", "c", "d"], "Oväntade argument: c d"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import date
 from pathlib import Path
@@ -128,3 +129,26 @@ def test_the_plan_document_and_the_report_say_period_target_and_timing_alike(tmp
     assert "mål 15\u00a0% senast juni 2025" in document
     assert "- Mål: 15\u00a0% senast juni 2025" in report
     assert "senast 2025-06" not in document + report
+
+
+def test_hyphenation_is_remembered_between_runs_and_a_broken_cache_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planctl.publish import hyphens
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    for cached in (hyphens._known, hyphens.hyphenate_word):
+        cached.cache_clear()
+    word = "Nätverkskriminalitet"
+    first = hyphens.hyphenate_word(word)
+    assert first.replace("\u00ad", "") == word and "verks\u00adkri" in first  # the joint s stays with nätverks
+    saved = json.loads(hyphens._cache_file().read_text(encoding="utf-8"))
+    assert saved == {word: first}
+    hyphens._cache_file().write_text('{"Nätverkskriminalitet": "fel ord"}', encoding="utf-8")  # not the word
+    for cached in (hyphens._known, hyphens.hyphenate_word):
+        cached.cache_clear()
+    assert hyphens.hyphenate_word(word) == first
+    hyphens._cache_file().write_text("[trasig", encoding="utf-8")
+    for cached in (hyphens._known, hyphens.hyphenate_word):
+        cached.cache_clear()
+    assert hyphens.hyphenate_word(word) == first

@@ -1,3 +1,3 @@
 """planctl: write, check, publish and follow up municipal crime-prevention plans."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

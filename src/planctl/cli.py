@@ -11,16 +11,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
 from planctl import __version__
 from planctl.swedish_cli import SwedishGroup
 
+if TYPE_CHECKING:
+    from planctl.settings import Settings
+
 #: Kept here, not taken from the reporter registry, so that --help imports nothing heavy;
 #: a test checks that the two agree.
-FindingFormat = Literal["text", "json", "github"]
+FindingFormat = Literal["text", "json", "github", "sarif", "markdown"]
 RenderFormat = Literal["md", "html", "pdf"]
 
 app = typer.Typer(
@@ -32,7 +35,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-_state = {"debug": False}
+_state: dict[str, object] = {"debug": False, "quiet": False, "color": "auto"}
 
 
 @contextmanager
@@ -77,9 +80,50 @@ def _main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Visa versionen och avsluta.")
     ] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Visa hela felspårningen vid interna fel.")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Visa inställningarna som används och hela felspårningen vid interna fel.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Skriv bara fel och sammanfattningen, inga varningar eller 'skrev …'.")
+    ] = False,
+    color: Annotated[
+        Literal["auto", "always", "never"],
+        typer.Option("--color", help="Färg i terminalen: auto (om utdata är en terminal och NO_COLOR inte är satt)."),
+    ] = "auto",
 ) -> None:
-    _state["debug"] = debug
+    """planctl: skriv, granska, publicera och följ upp kommunens brottsförebyggande planer.
+
+    Inställningar för ett planförråd läses från planctl.toml eller [tool.planctl] i pyproject.toml.
+    """
+    _state.update(debug=debug, quiet=quiet, color=color)
+
+
+def _color(stream: object) -> bool:
+    """Whether to colour ``stream``: --color, then NO_COLOR (https://no-color.org), then a terminal."""
+    import os
+
+    if _state["color"] != "auto":
+        return _state["color"] == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _say(text: str) -> None:
+    """A line of information ("skrev …"), left out with --quiet."""
+    if not _state["quiet"]:
+        typer.echo(text)
+
+
+def _settings() -> Settings:
+    """The repository's settings (planctl.toml or [tool.planctl]); with --debug, said on stderr."""
+    from planctl.settings import load
+
+    settings = load()
+    if _state["debug"]:
+        typer.echo(f"planctl: {settings.describe()}", err=True)
+    return settings
 
 
 def _parse_today(value: str | None) -> date:
@@ -107,6 +151,12 @@ def validate(
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", min=1, help="Antal processer (standard: en per kärna).")
     ] = None,
+    every: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Visa varje fynd; annars visas de tre första av varje regel i varje fil och resten räknas."
+        ),
+    ] = False,
 ) -> None:
     """Granska planfiler mot planformatet, lagen och Brås vägledning.
 
@@ -117,18 +167,24 @@ def validate(
     Exempel: planctl validate plans/ --format github
     """
     with guard():
-        from planctl.lint.engine import exit_code, validate_paths
+        from planctl.lint.engine import exit_code, leave_out, validate_paths
         from planctl.lint.reporters import reporter
 
-        targets = paths or [Path("plans")]
-        results = validate_paths(targets, _parse_today(today), jobs)
+        settings = _settings()
+        targets = paths or list(settings.paths) or [Path("plans")]
+        results = leave_out(validate_paths(targets, _parse_today(today), jobs), settings.ignore)
         if not results:
             from planctl.errors import UsageError
 
             raise UsageError(f"inga planfiler (*.yaml) hittades i {', '.join(map(str, targets))}")
-        color = output_format == "text" and sys.stdout.isatty()
-        reporter(output_format)(results, sys.stdout, color)
-        code = exit_code(results, strict)
+        color = output_format == "text" and _color(sys.stdout)
+        if output_format == "text":
+            from planctl.lint.reporters.text import report_text
+
+            report_text(results, sys.stdout, color, every=every, quiet=bool(_state["quiet"]))
+        else:
+            reporter(output_format)(results, sys.stdout, color)
+        code = exit_code(results, strict or settings.strict)
     raise typer.Exit(code)
 
 
@@ -172,9 +228,10 @@ def rules(
 def render(
     plans: Annotated[list[Path], typer.Argument(help="Planfiler eller mappar att återge.")],
     output_format: Annotated[RenderFormat, typer.Option("--format", "-f", help="Dokumentformat.")] = "html",
-    out: Annotated[Path, typer.Option("--out", "-o", help="Mapp för dokumenten.")] = Path("build"),
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Mapp för dokumenten (standard: build).")] = None,
     templates: Annotated[
-        Path | None, typer.Option("--templates", help="Egen mall-mapp (kopia av templates/) för egen stil.")
+        Path | None,
+        typer.Option("--templates", help="Mapp med egna mallar; det den saknar tas från planctls (planctl templates)."),
     ] = None,
     today: Annotated[
         str | None, typer.Option("--today", help="Dagens datum (ÅÅÅÅ-MM-DD) som planerna granskas mot.")
@@ -190,16 +247,24 @@ def render(
     with guard():
         from planctl.publish.documents import render_files
 
-        for written in render_files(plans, output_format, out, templates, _parse_today(today)):
-            typer.echo(f"skrev {written}")
+        settings = _settings()
+        for written in render_files(
+            plans,
+            output_format,
+            out or settings.out or Path("build"),
+            templates or settings.templates,
+            _parse_today(today),
+            settings.layout,
+        ):
+            _say(f"skrev {written}")
 
 
 @app.command()
 def report(
     plans: Annotated[list[Path], typer.Argument(help="Planfiler eller mappar.")],
     output_format: Annotated[RenderFormat, typer.Option("--format", "-f", help="Rapportformat.")] = "html",
-    out: Annotated[Path, typer.Option("--out", "-o", help="Mapp för rapporterna.")] = Path("build"),
-    templates: Annotated[Path | None, typer.Option("--templates", help="Egen mall-mapp (kopia av templates/).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Mapp för rapporterna (standard: build).")] = None,
+    templates: Annotated[Path | None, typer.Option("--templates", help="Mapp med egna mallar.")] = None,
     today: Annotated[
         str | None, typer.Option("--today", help="Dagens datum (ÅÅÅÅ-MM-DD) som planerna granskas mot.")
     ] = None,
@@ -214,8 +279,79 @@ def report(
     with guard():
         from planctl.publish.documents import report_files
 
-        for written in report_files(plans, output_format, out, templates, _parse_today(today)):
-            typer.echo(f"skrev {written}")
+        settings = _settings()
+        target = out or settings.out or Path("build")
+        for written in report_files(plans, output_format, target, templates or settings.templates, _parse_today(today)):
+            _say(f"skrev {written}")
+
+
+@app.command()
+def preview(
+    plan: Annotated[Path, typer.Argument(help="Planfilen att förhandsvisa.")],
+    port: Annotated[int, typer.Option("--port", help="Port på 127.0.0.1 (0: en ledig).")] = 8000,
+    templates: Annotated[Path | None, typer.Option("--templates", help="Mapp med egna mallar.")] = None,
+    today: Annotated[str | None, typer.Option("--today", help="Dagens datum (ÅÅÅÅ-MM-DD).")] = None,
+) -> None:
+    """Visa planen och uppföljningsrapporten i webbläsaren, omritade när filerna ändras.
+
+    Servern lyssnar bara på 127.0.0.1. En fil med fel visar sina fynd i stället för sidan.
+
+    Exempel: planctl preview plans/vasteras-atgardsplan-2025-2026.yaml
+    """
+    with guard():
+        from planctl.errors import UsageError
+        from planctl.files import is_file
+        from planctl.preview import Preview, serve
+
+        if not is_file(plan):
+            raise UsageError(f"{plan}: finns inte")
+        if not 0 <= port <= 65535:
+            raise UsageError(f"--port {port}: ange en port mellan 0 och 65535")
+        settings = _settings()
+        fixed = _parse_today(today) if today else None
+        preview_of = Preview(plan, templates or settings.templates, lambda: fixed or date.today(), settings.layout)
+        serve(preview_of, port, lambda text: typer.echo(text))
+
+
+#: The variable the shell sets when it asks planctl for completions.
+COMPLETE_VAR = "_PLANCTL_COMPLETE"
+
+
+@app.command()
+def completion(
+    shell: Annotated[Literal["bash", "zsh", "fish", "powershell"], typer.Argument(help="Skalet.")] = "bash",
+) -> None:
+    """Skriv skriptet för tabbkomplettering av kommandon, alternativ och filer i skalet.
+
+    Lägg till i skalets startfil, t.ex. för bash i ~/.bashrc:
+    eval "$(planctl completion bash)"
+
+    Exempel: planctl completion zsh > ~/.zfunc/_planctl
+    """
+    with guard():
+        from typer._completion_classes import completion_init
+        from typer._completion_shared import get_completion_script
+
+        completion_init()
+        sys.stdout.write(get_completion_script(prog_name="planctl", complete_var=COMPLETE_VAR, shell=shell) + "\n")
+
+
+@app.command()
+def templates(
+    folder: Annotated[Path, typer.Argument(help="Mappen att kopiera planctls mallar till.")],
+) -> None:
+    """Kopiera planctls mallar och stilmallar till en mapp, som utgångspunkt för egna (--templates).
+
+    Mappen behöver bara behålla det kommunen ändrar; det som saknas tas från planctls egna.
+    Befintliga filer skrivs aldrig över.
+
+    Exempel: planctl templates mallar
+    """
+    with guard():
+        from planctl.publish.environment import copy_templates
+
+        for written in copy_templates(folder):
+            _say(f"skrev {written}")
 
 
 @app.command()
@@ -262,8 +398,8 @@ def init(
 def overview(
     paths: Annotated[list[Path] | None, typer.Argument(help="Planfiler eller mappar (standard: plans/).")] = None,
     output_format: Annotated[Literal["md", "html"], typer.Option("--format", "-f", help="Format.")] = "html",
-    out: Annotated[Path, typer.Option("--out", "-o", help="Mapp för översikten.")] = Path("build"),
-    templates: Annotated[Path | None, typer.Option("--templates", help="Egen mall-mapp (kopia av templates/).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Mapp för översikten (standard: build).")] = None,
+    templates: Annotated[Path | None, typer.Option("--templates", help="Mapp med egna mallar.")] = None,
     today: Annotated[str | None, typer.Option("--today", help="Dagens datum (ÅÅÅÅ-MM-DD).")] = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Antal processer.")] = None,
 ) -> None:
@@ -276,8 +412,32 @@ def overview(
     with guard():
         from planctl.publish.county import write_overview
 
-        written = write_overview(paths or [Path("plans")], output_format, out, templates, _parse_today(today), jobs)
-        typer.echo(f"skrev {written}")
+        settings = _settings()
+        written = write_overview(
+            paths or list(settings.paths) or [Path("plans")],
+            output_format,
+            out or settings.out or Path("build"),
+            templates or settings.templates,
+            _parse_today(today),
+            jobs,
+        )
+        _say(f"skrev {written}")
+
+
+@app.command()
+def index(
+    folder: Annotated[Path, typer.Argument(help="Mappen med de återgivna dokumenten.")] = Path("build"),
+) -> None:
+    """Skriv en startsida (index.html) som länkar mappens planer, uppföljningsrapporter och översikt.
+
+    Kör den efter render, report och overview, till exempel i flödet som publicerar på GitHub Pages.
+
+    Exempel: planctl index build
+    """
+    with guard():
+        from planctl.site_index import write_index
+
+        typer.echo(f"skrev {write_index(folder)}")
 
 
 @app.command()
@@ -296,8 +456,8 @@ def status(
         from planctl.publish.status import collect, exit_code, show
 
         day = _parse_today(today)
-        statuses = collect(paths or [Path("plans")], day)
-        show(statuses, day, sys.stdout, sys.stdout.isatty())
+        statuses = collect(paths or list(_settings().paths) or [Path("plans")], day)
+        show(statuses, day, sys.stdout, _color(sys.stdout), quiet=bool(_state["quiet"]))
         code = exit_code(statuses, day)
     raise typer.Exit(code)
 
@@ -395,4 +555,39 @@ def main() -> None:
     if sys.argv[1:] == ["--version"]:
         sys.stdout.write(f"planctl {__version__}\n")
         return
-    app(prog_name="planctl")
+    import os
+
+    if COMPLETE_VAR in os.environ:  # the shell asks for completions (planctl completion)
+        from typer._completion_classes import completion_init
+
+        completion_init()
+        app(prog_name="planctl")
+        return
+    _only_the_command(sys.argv[1:])(prog_name="planctl")
+
+
+#: Options before the command, and whether each takes a value.
+_GLOBAL_OPTIONS = {"--debug": False, "--quiet": False, "-q": False, "--color": True}
+
+
+def _only_the_command(args: list[str]) -> typer.Typer:
+    """The app with just the command being run: typer builds every command's parameters before
+    it runs one, which costs as much as checking a plan. Help, and anything that is not plainly
+    one known command, gets the whole app (its listing, its "did you mean")."""
+    rest = list(args)
+    while rest and rest[0] in _GLOBAL_OPTIONS:
+        rest = rest[2:] if _GLOBAL_OPTIONS[rest[0]] else rest[1:]
+    if not rest or "--help" in args or "-h" in args:
+        return app
+    chosen = [info for info in app.registered_commands if (info.name or info.callback.__name__) == rest[0]]  # type: ignore[union-attr]
+    if len(chosen) != 1:
+        return app
+    slim = typer.Typer(
+        cls=SwedishGroup,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    slim.registered_callback = app.registered_callback
+    slim.registered_commands = chosen
+    return slim

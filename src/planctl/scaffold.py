@@ -1,8 +1,10 @@
 """``planctl init``: a new plan repository that validates as it stands.
 
 It writes a commented starter plan with the editor modeline, a follow-up template, a
-pre-commit configuration and a CI workflow that validates every push and publishes the
-rendered documents. Existing files are never overwritten.
+pre-commit configuration that uses planctl's own hook, and a GitHub Actions workflow that
+validates every push and pull request and publishes the rendered documents from ``main``.
+Everything the repository runs is pinned: planctl to this release (``requirements.txt``),
+each action to a full commit SHA. Existing files are never overwritten.
 """
 
 from __future__ import annotations
@@ -14,7 +16,23 @@ from pathlib import Path
 from planctl.errors import UsageError
 from planctl.files import exists, is_dir, name_problem
 from planctl.model import FIRST_YEAR, LAST_YEAR
+from planctl.project import REPOSITORY, TAG, pinned_requirement
 from planctl.terminal import printable
+
+#: Where the follow-up template is written: two folders down, as deep as a follow-up in
+#: plans/<plan>/, so that its schema modeline is right both here and where it is copied.
+FOLLOW_UP_TEMPLATE_PATH = "mallar/uppfoljning/uppfoljning.yaml"
+
+#: Each action the workflow uses, pinned to the full commit SHA of a release (a tag can be
+#: moved, a commit cannot); the tag is written beside it for people and for Dependabot. The
+#: SHAs were read from each action's own repository, where the tag and its major tag (v7, v5)
+#: point to that commit.
+ACTIONS = {
+    "checkout": "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1",
+    "setup-python": "actions/setup-python@5fda3b95a4ea91299a34e894583c3862153e4b97 # v7.0.0",
+    "upload-pages-artifact": "actions/upload-pages-artifact@fc324d3547104276b827a68afc52ff2a11cc49c9 # v5.0.0",
+    "deploy-pages": "actions/deploy-pages@cd2ce8fcbc39b97be8ca5fce6e763baed58fa128 # v5.0.0",
+}
 
 _SLUG = str.maketrans("åäöéÅÄÖÉ ", "aaoeAAOE-")
 
@@ -43,10 +61,14 @@ def files_for(municipality: str, start: int) -> dict[str, str]:
             id=stem,
             prev=start - 1,
         ),
-        "mallar/uppfoljning.yaml": FOLLOW_UP_TEMPLATE.format(id=stem, stem=stem, start=start),
-        ".pre-commit-config.yaml": PRE_COMMIT_CONFIG,
-        ".github/workflows/planctl.yml": WORKFLOW,
-        "README.md": README.format(municipality=municipality, stem=stem),
+        FOLLOW_UP_TEMPLATE_PATH: FOLLOW_UP_TEMPLATE.format(id=stem, stem=stem, start=start),
+        ".pre-commit-config.yaml": PRE_COMMIT_CONFIG.format(repository=REPOSITORY, tag=TAG),
+        "requirements.txt": REQUIREMENTS.format(requirement=pinned_requirement()),
+        ".github/workflows/planctl.yml": workflow(pinned_requirement()),
+        ".github/dependabot.yml": DEPENDABOT,
+        "README.md": README.format(
+            municipality=municipality, stem=stem, template=FOLLOW_UP_TEMPLATE_PATH, requirement=pinned_requirement()
+        ),
         ".gitignore": "build/\n",
     }
 
@@ -192,6 +214,8 @@ FOLLOW_UP_TEMPLATE = """\
 # Mall för en uppföljning. Kopiera den till plans/{stem}/uppfoljning-ÅÅÅÅ-MM.yaml,
 # fyll i datum, status för varje åtgärd och uppmätta värden för indikatorerna.
 # Status: ej påbörjad, pågår, genomförd, försenad eller avbruten.
+# Schemaraden överst pekar på schema/ två mappar upp: den stämmer både här i
+# mallar/uppfoljning/ och i plans/{stem}/, dit mallen kopieras.
 
 format_version: 2
 kind: uppföljning
@@ -199,7 +223,8 @@ plan: {id}
 date: {start}-12-01
 reported_by: Brottsförebyggande rådet
 example_data: false
-# lagesbild_update: {{date: ÅÅÅÅ-MM, reference: KS ÅÅÅÅ/NNNNN}}  # när lägesbilden har uppdaterats
+# När lägesbilden har uppdaterats (6 §): datum och diarienummer.
+# lagesbild_update: {{date: ÅÅÅÅ-MM-DD, reference: KS ÅÅÅÅ/NNNNN}}
 measures:
   - measure: exempelatgard
     status: pågår
@@ -212,63 +237,150 @@ indicators:
 """
 
 PRE_COMMIT_CONFIG = """\
-# Granskar planfilerna före varje commit: pip install pre-commit planctl && pre-commit install
-# (Hooken finns också i planctls eget förråd, .pre-commit-hooks.yaml, id planctl-validate.)
+# Granskar planfilerna före varje commit med planctls egen hook, som installerar planctl
+# själv (Python 3.11 eller senare behövs). Kom igång: pip install pre-commit && pre-commit install
+# rev är planctls version; pre-commit autoupdate flyttar den till den senaste.
 repos:
-  - repo: local
+  - repo: {repository}
+    rev: {tag}
     hooks:
       - id: planctl-validate
-        name: planctl validate
-        entry: planctl validate
-        language: system
-        files: ^plans/.*\\.ya?ml$
-        require_serial: true
 """
 
-WORKFLOW = """\
-# Granskar planerna vid varje push och publicerar de återgivna dokumenten.
+REQUIREMENTS = """\
+# planctl i CI-flödet (.github/workflows/planctl.yml), låst till en version. Byt versionen
+# här när ni vill uppgradera (Dependabot föreslår det); rev i .pre-commit-config.yaml likaså.
+{requirement}
+"""
+
+DEPENDABOT = """\
+# Dependabot föreslår nya versioner av actions (låsta till commit-SHA) och av planctl.
+version: 2
+updates:
+  - package-ecosystem: github-actions
+    directory: /
+    schedule:
+      interval: monthly
+  - package-ecosystem: pip
+    directory: /
+    schedule:
+      interval: monthly
+"""
+
+# The workflow is filled in with str.replace, not str.format: it is full of ${{ }}.
+WORKFLOW_TEMPLATE = """\
+# Granskar planerna vid varje push och pull request, och publicerar dokumenten på GitHub Pages
+# när main ändras. Varje action är låst till en commit (SHA) med versionen i kommentaren, och
+# planctl till en version i requirements.txt.
 name: planctl
+
 on:
   push:
   pull_request:
+
+# Flödet läser bara förrådet; bara jobbet som publicerar får skriva till Pages.
 permissions:
   contents: read
-  pages: write
-  id-token: write
+
 jobs:
   granska:
+    name: Granska och återge
     runs-on: ubuntu-latest
     steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-python@v5
+      - uses: <checkout>
+        with:
+          persist-credentials: false
+      - uses: <setup-python>
         with:
           python-version: "3.12"
-      - run: pip install planctl
-      - run: planctl validate plans/ --format github
-      - run: planctl render plans/ --format html --out build
-      - run: planctl report plans/ --format html --out build
-      - uses: actions/upload-pages-artifact@v3
+          cache: pip
+          cache-dependency-path: requirements.txt
+      - name: Installera planctl (<requirement>)
+        run: python -m pip install -r requirements.txt
+      - name: Sammanfatta granskningen
+        # Alla fynd i jobbets sammanfattning. Status 1 (fynd) stoppar i nästa steg, inte här.
+        run: planctl validate plans/ --format markdown >> "$GITHUB_STEP_SUMMARY" || test $? -eq 1
+      - name: Granska planerna
+        # Fynden som anteckningar på raderna i en pull request; GitHub visar de första tio
+        # varningarna per steg, och alla står i sammanfattningen.
+        run: planctl validate plans/ --format github
+      - name: Återge planer, uppföljningsrapporter, översikt och startsida
+        run: |
+          planctl render plans/ --format html --out build
+          planctl report plans/ --format html --out build
+          planctl overview plans/ --format html --out build
+          planctl index build
+      - name: Spara webbplatsen för publicering
+        if: github.event_name == 'push' && github.ref == 'refs/heads/main'
+        uses: <upload-pages-artifact>
         with:
           path: build
+
   publicera:
-    if: github.ref == 'refs/heads/main'
+    name: Publicera på GitHub Pages
     needs: granska
+    # aldrig från en pull request, bara när main ändras
+    if: github.event_name == 'push' && github.ref == 'refs/heads/main'
     runs-on: ubuntu-latest
+    permissions:
+      pages: write
+      id-token: write
     environment:
       name: github-pages
+      url: ${{ steps.deployment.outputs.page_url }}
+    concurrency:
+      group: pages
+      cancel-in-progress: false
     steps:
-      - uses: actions/deploy-pages@v4
+      - id: deployment
+        uses: <deploy-pages>
 """
+
+
+def workflow(requirement: str) -> str:
+    """The workflow with its pinned actions and planctl's version filled in."""
+    text = WORKFLOW_TEMPLATE.replace("<requirement>", requirement)
+    for name, pinned in ACTIONS.items():
+        text = text.replace(f"<{name}>", pinned)
+    return text
+
 
 README = """\
 # Brottsförebyggande planer för {municipality}
 
-Planerna ligger som YAML-filer i `plans/` och granskas med planctl.
+Planerna ligger som YAML-filer i `plans/` och granskas med planctl ({requirement}).
 
 - `planctl validate plans/` granskar planerna mot formatet, lagen (2023:196) och Brås vägledning.
 - `planctl render plans/ --out build` gör publiceringsklara dokument; `planctl report plans/ --out build`
-  gör uppföljningsrapporten.
-- Uppföljningar läggs i `plans/{stem}/` (mall: `mallar/uppfoljning.yaml`).
+  gör uppföljningsrapporten och `planctl index build` en startsida som länkar dem.
+- Uppföljningar läggs i `plans/{stem}/` (mall: `{template}`).
 - `pre-commit install` granskar planerna före varje commit; `.github/workflows/planctl.yml` granskar
-  vid varje push och publicerar dokumenten.
+  vid varje push och pull request och publicerar dokumenten när `main` ändras.
+
+## Installera
+
+```sh
+python3 -m venv .venv && .venv/bin/pip install -r requirements.txt
+```
+
+Paketet heter `planctl-se` på PyPI (kommandot heter `planctl`). `pip install planctl` installerar
+ett annat program med samma namn.
+
+## Publicera på GitHub Pages
+
+Flödet publicerar planerna, uppföljningsrapporterna, översikten och en startsida (`index.html`)
+på förrådets GitHub Pages-adress varje gång `main` ändras. Slå på det en gång:
+
+1. Öppna förrådet på GitHub och gå till **Settings → Pages**.
+2. Under **Build and deployment**, välj **Source: GitHub Actions**.
+3. Pusha till `main` (eller kör flödet igen). Adressen visas under **Settings → Pages** och vid
+   jobbet **Publicera på GitHub Pages**.
+
+Heter standardgrenen något annat än `main`, ändra `refs/heads/main` i
+`.github/workflows/planctl.yml`. Pull requests granskas och återges men publiceras aldrig.
+
+## Granskningen i CI
+
+Varje körning skriver alla fynd i jobbets sammanfattning (`--format markdown`) och sätter
+anteckningar på raderna i en pull request (`--format github`). Flödet misslyckas om en plan har fel.
 """

@@ -17,7 +17,11 @@ Whatever a future typer no longer has is listed by :func:`missing_hooks`; a test
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.machinery
+import importlib.util
 import re
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import IO, Any
@@ -355,16 +359,46 @@ class SwedishGroup(typer.core.TyperGroup):
 def install() -> None:
     """Point typer's ``_`` at :func:`gettext` and set the constants typer built from it.
 
-    Called when the group is built, not on import: typer.rich_utils imports rich, and
-    ``planctl --version`` should not pay for that."""
-    import typer.rich_utils
+    typer.rich_utils imports rich, which a command that prints no help and no error never
+    needs; it is put in Swedish the moment typer imports it (for help or an error), not before."""
+    if hasattr(typer.core, "_"):
+        typer.core._ = gettext
+    if "typer.rich_utils" in sys.modules:
+        _swedish_rich_utils(sys.modules["typer.rich_utils"])
+    elif not any(isinstance(finder, _RichUtilsFinder) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _RichUtilsFinder())
 
-    for module in (typer.core, typer.rich_utils):
-        if hasattr(module, "_"):
-            module._ = gettext  # type: ignore[attr-defined]
+
+def _swedish_rich_utils(module: Any) -> None:
+    if hasattr(module, "_"):
+        module._ = gettext
     for name, english in RICH_CONSTANTS.items():
-        if getattr(typer.rich_utils, name, None) in (english, MESSAGES[english]):
-            setattr(typer.rich_utils, name, MESSAGES[english])
+        if getattr(module, name, None) in (english, MESSAGES[english]):
+            setattr(module, name, MESSAGES[english])
+
+
+class _RichUtilsFinder(importlib.abc.MetaPathFinder):
+    """Puts typer.rich_utils in Swedish as it is imported."""
+
+    def find_spec(self, name: str, path: Any, target: Any = None) -> importlib.machinery.ModuleSpec | None:
+        if name != "typer.rich_utils":
+            return None
+        sys.meta_path.remove(self)  # find the real module the ordinary way
+        try:
+            spec = importlib.util.find_spec(name)
+        finally:
+            sys.meta_path.insert(0, self)
+        if spec is None or spec.loader is None:
+            return spec
+        loader = spec.loader
+        original = loader.exec_module
+
+        def exec_module(module: Any) -> None:
+            original(module)
+            _swedish_rich_utils(module)
+
+        loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
 
 
 def missing_hooks() -> list[str]:

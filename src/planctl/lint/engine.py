@@ -255,3 +255,12 @@ def exit_code(results: Sequence[FileResult], strict: bool) -> int:
     worst = Severity.WARNING if strict else Severity.ERROR
     failing = any(f.silenced_by is None and f.severity >= worst for r in results for f in r.findings)
     return 1 if failing else 0
+
+
+def leave_out(results: list[FileResult], ignore: Sequence[str]) -> list[FileResult]:
+    """The results without the findings of rules a repository's settings switch off (``ignore``:
+    codes or their beginnings; the settings refuse the law's rules)."""
+    if ignore:
+        for result in results:
+            result.findings = [f for f in result.findings if not any(f.code.startswith(code) for code in ignore)]
+    return results

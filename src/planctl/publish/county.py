@@ -18,7 +18,7 @@ from planctl.files import PlanFiles, discover, output_problem, select_plans
 from planctl.lint.engine import blocking, map_units, validate_unit
 from planctl.model import PREVENTION_STEPS, READINESS_STAGES, AreaTrack, FollowUp, Plan, PlanKind, iter_measures
 from planctl.model.cadence import next_due
-from planctl.words import LEVEL_LABELS, period_text
+from planctl.words import LEVEL_LABELS, due_basis_text, period_text
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,8 @@ def _row(path: str, plan: Plan, done: Sequence[FollowUp], today: date) -> PlanRo
     measures = [measure for measure, _, _ in iter_measures(plan)]
     levels = Counter(m.prevention_level.value if m.prevention_level else LEVEL_LABELS[-1] for m in measures)
     is_action_plan = plan.kind is PlanKind.ATGARDSPLAN
-    due = next_due(plan, done).day
+    due_at = next_due(plan, done)
+    due = due_at.day
     return PlanRow(
         file=path,
         errors=0,
@@ -106,7 +107,7 @@ def _row(path: str, plan: Plan, done: Sequence[FollowUp], today: date) -> PlanRo
         decided=plan.decision.date if plan.decision and plan.decision.date else None,
         follow_ups=len(done),
         last_follow_up=max(f.date for f in done).isoformat() if done else None,
-        next_due=due.isoformat() if is_action_plan else None,
+        next_due=f"{due.isoformat()} ({due_basis_text(due_at)})" if is_action_plan else None,
         overdue=is_action_plan and due < today,
         areas=tuple(a.title for a in plan.focus_areas if a.track is AreaTrack.PRIORITERAT),
         protective_factors=tuple(plan.protective_factors),

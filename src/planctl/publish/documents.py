@@ -18,6 +18,7 @@ from planctl.lint.engine import FileResult, blocking, check_plans
 from planctl.lint.findings import Finding
 from planctl.lint.reporters.common import line_of
 from planctl.model import Plan
+from planctl.model.sections import Layout
 from planctl.publish.environment import DocumentFormat, render_template
 from planctl.publish.output import encode, write_all
 from planctl.publish.plan_document import build_document
@@ -73,16 +74,24 @@ def _checked_plans(
 
 
 def render_files(
-    plans: list[Path], fmt: OutputFormat, out: Path, templates: Path | None, today: date | None = None
+    plans: list[Path],
+    fmt: OutputFormat,
+    out: Path,
+    templates: Path | None,
+    today: date | None = None,
+    layout: str | None = None,
 ) -> list[Path]:
     """Render each plan to ``out/<plan file stem>.<fmt>``; nothing is written if any plan has errors.
 
-    ``today`` is the date the plans are checked against (default: today).
+    ``today`` is the date the plans are checked against (default: today); ``layout`` the preset
+    for plans that choose no layout of their own (the repository's settings).
     """
     documents: list[tuple[Path, bytes]] = []
     for path, results in _checked_plans(plans, out, today, SUFFIX[fmt], with_follow_ups=False):
         plan = results[0].plan
         assert plan is not None
+        if plan.layout is None and layout is not None:
+            plan = plan.model_copy(update={"layout": Layout.model_validate({"preset": layout})})
         text = render_document(plan, path.name, "md" if fmt == "md" else "html", templates, path)
         documents.append((out / f"{path.stem}{SUFFIX[fmt]}", encode(text, fmt)))
     write_all(out, documents)

@@ -24,7 +24,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from planctl import __version__
 from planctl.errors import UsageError
-from planctl.files import is_dir, is_file
+from planctl.files import is_dir
 from planctl.publish import markdown
 from planctl.publish.hyphens import hyphenate
 from planctl.words import (
@@ -123,10 +123,14 @@ def make_environment(templates: Path | None = None) -> jinja2.Environment:
 def _new_environment(templates: Path | None) -> jinja2.Environment:
     """The one Jinja environment: HTML autoescaped, undefined names fail, filters in one place."""
     loader: jinja2.BaseLoader
+    packaged = jinja2.FunctionLoader(_packaged_template)
     if templates is None:
-        loader = jinja2.FunctionLoader(_packaged_template)
+        loader = packaged
     else:
-        loader = jinja2.FileSystemLoader(str(templates), encoding="utf-8")
+        # A municipality's folder need hold only what it changes: the rest is planctl's own, and
+        # "planctl/plan.html.j2" always names planctl's, for a template that builds on it.
+        own = jinja2.FileSystemLoader(str(templates), encoding="utf-8")
+        loader = jinja2.ChoiceLoader([jinja2.PrefixLoader({"planctl": packaged}), own, packaged])
     # Municipalities share templates: a template may lay out what it is given, never reach
     # Python's internals (``"".__class__.__mro__``, ``os.popen``). The sandbox refuses that.
     env = SandboxedEnvironment(
@@ -136,12 +140,38 @@ def _new_environment(templates: Path | None) -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        auto_reload=False,
+        auto_reload=templates is not None,  # a municipality may edit its templates while previewing
         bytecode_cache=_bytecode_cache(),
     )
     env.filters.update(FILTERS)
     env.globals.update(period_text=period_text, interval_text=interval_text, lights_text=lights_text, count=count)
     return env
+
+
+def template_names() -> list[str]:
+    """The names of planctl's own templates and style sheets."""
+    return sorted(
+        entry.name
+        for entry in files("planctl.templates").iterdir()
+        if entry.is_file() and entry.name.endswith((".j2", ".css"))
+    )
+
+
+def copy_templates(folder: Path) -> list[Path]:
+    """Copy planctl's templates into ``folder`` to start a municipality's own; never overwrites."""
+    existing = [folder / name for name in template_names() if (folder / name).exists()]
+    if existing:
+        raise UsageError(f"skriver inte över befintliga filer: {', '.join(map(str, existing))}")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(f"{folder}: kan inte skapas ({error.strerror or error})") from None
+    written = []
+    for name in template_names():
+        target = folder / name
+        target.write_text(files("planctl.templates").joinpath(name).read_text(encoding="utf-8"), encoding="utf-8")
+        written.append(target)
+    return written
 
 
 def _template_place(error: BaseException) -> str:
@@ -171,11 +201,8 @@ def _undecodable_template(templates: Path | None) -> str | None:
 def render_template(name: str, fmt: DocumentFormat, templates: Path | None = None, **context: Any) -> str:
     """Render one main template with ``context``; a broken custom template is a usage error."""
     env = make_environment(templates)
-    if templates is not None:
-        if not is_dir(templates):
-            raise UsageError(f"mallmappen {templates} finns inte")
-        if not is_file(templates / name):
-            raise UsageError(f"mallmappen {templates} saknar mallen {name}; utgå från en kopia av templates/")
+    if templates is not None and not is_dir(templates):
+        raise UsageError(f"mallmappen {templates} finns inte")
     try:
         text = env.get_template(name).render(**context)
     except jinja2.TemplateNotFound as error:

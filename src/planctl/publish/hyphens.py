@@ -8,10 +8,16 @@ after the ``s``, where the patterns alone would break before it.
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from markupsafe import Markup
+
+from planctl import __version__
 
 #: Words shorter than this are left whole.
 LONG = 15
@@ -31,9 +37,47 @@ def _dictionary() -> object | None:
     return dictionary
 
 
+def _cache_file() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "planctl" / f"avstavning-{__version__}.json"
+
+
+@lru_cache(maxsize=1)
+def _known() -> dict[str, str]:
+    """Words hyphenated in earlier runs: loading pyphen's Swedish patterns costs more than
+    checking a whole plan, and a plan's long words are the same from run to run."""
+    try:
+        data = json.loads(_cache_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str) and v.replace(SOFT_HYPHEN, "") == k}
+
+
+def _remember(word: str, hyphenated: str) -> None:
+    known = _known()
+    known[word] = hyphenated
+    target = _cache_file()
+    with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(known, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        temporary.replace(target)
+
+
 @lru_cache(maxsize=4096)
 def hyphenate_word(word: str) -> str:
     """``word`` with soft hyphens where it may break."""
+    known = _known().get(word)
+    if known is not None:
+        return known
+    hyphenated = _hyphenated(word)
+    _remember(word, hyphenated)
+    return hyphenated
+
+
+def _hyphenated(word: str) -> str:
     dictionary = _dictionary()
     if dictionary is None:
         return word

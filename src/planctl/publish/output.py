@@ -14,7 +14,7 @@ from pathlib import Path
 from planctl.errors import UsageError
 from planctl.terminal import printable
 
-PDF_MISSING = "PDF kräver tillägget pdf: pip install 'planctl[pdf]'"
+PDF_MISSING = "PDF kräver tillägget pdf: pip install 'planctl-se[pdf]'"
 
 
 def html_to_pdf(html: str) -> bytes:

@@ -43,8 +43,11 @@ def collect(paths: Sequence[Path], today: date) -> list[PlanStatus]:
     return statuses
 
 
-def show(statuses: Sequence[PlanStatus], today: date, stream: TextIO, color: bool) -> None:
-    """Print each plan's follow-up picture; every text from a file is printed as it is, never as markup."""
+def show(statuses: Sequence[PlanStatus], today: date, stream: TextIO, color: bool, quiet: bool = False) -> None:
+    """Print each plan's follow-up picture; every text from a file is printed as it is, never as markup.
+
+    ``quiet``: only each plan's deadlines and what is late or off track, no tables.
+    """
     from rich.table import Table
     from rich.text import Text
 
@@ -95,6 +98,15 @@ def show(statuses: Sequence[PlanStatus], today: date, stream: TextIO, color: boo
             else:
                 line(f"Lägesbilden ska uppdateras senast {report.lagesbild_due}.")
 
+        totals = report.totals
+        tally = (
+            f"Grön {totals.green}, gul {totals.yellow}, röd {totals.red}, utan status {totals.missing} "
+            f"av {count(totals.total, 'åtgärd', 'åtgärder')}."
+        )
+        if quiet:
+            line(tally)
+            console.print()
+            continue
         table = Table(title="Åtgärder", title_justify="left", show_lines=False, expand=True)
         for column in ("Område", "Åtgärd", "Ansvarig", "Status", "Kommentar"):
             table.add_column(column, overflow="fold")
@@ -114,11 +126,7 @@ def show(statuses: Sequence[PlanStatus], today: date, stream: TextIO, color: boo
                 Text(printable(cell.comment or "", one_line=False)),
             )
         console.print(table)
-        totals = report.totals
-        line(
-            f"Grön {totals.green}, gul {totals.yellow}, röd {totals.red}, utan status {totals.missing} "
-            f"av {count(totals.total, 'åtgärd', 'åtgärder')}."
-        )
+        line(tally)
 
         off_track = [i for i in report.indicators if i.off_track]
         if off_track:

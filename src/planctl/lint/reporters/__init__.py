@@ -19,6 +19,8 @@ REPORTERS: dict[str, tuple[str, str]] = {
     "text": ("planctl.lint.reporters.text", "report_text"),
     "json": ("planctl.lint.reporters.json_document", "report_json"),
     "github": ("planctl.lint.reporters.github", "report_github"),
+    "sarif": ("planctl.lint.reporters.sarif", "report_sarif"),
+    "markdown": ("planctl.lint.reporters.markdown", "report_markdown"),
 }
 
 
