@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from html import unescape
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -97,11 +98,26 @@ def _text_token(content: str, level: int) -> Token:
     return Token("text", "", 0, content=content, level=level)
 
 
+#: A table in a text field may be wider than a phone: like planctl's own tables it scrolls in a
+#: region that the keyboard reaches (it has no caption to be named by, so it is named "Tabell").
+_TABLE_BOX = '<div class="tabell" role="region" aria-label="Tabell" tabindex="0">\n'
+
+
+def _table_open(renderer: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
+    return _TABLE_BOX + str(renderer.renderToken(tokens, idx, options, env))
+
+
+def _table_close(renderer: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
+    return str(renderer.renderToken(tokens, idx, options, env)) + "</div>\n"
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     # Images are off: the HTML document is self-contained and loads nothing from elsewhere.
     parser = _PlanMarkdown("commonmark", {"html": False}).enable(["table", "strikethrough"]).disable("image")
     parser.core.ruler.push("planctl_bare_urls", _link_bare_urls)
+    parser.add_render_rule("table_open", _table_open)
+    parser.add_render_rule("table_close", _table_close)
     return parser
 
 
