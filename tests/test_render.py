@@ -418,11 +418,12 @@ def test_table_of_contents_links_to_chapters_and_ids_are_unique(plan: Path, buil
 def test_print_css_for_a4(vasteras_html: str) -> None:
     for rule in (
         "@page {\n  size: A4;",
-        ".kapitel, .bilaga { break-before: page; }",
+        ".titelsida { min-height: 230mm; break-after: page; }",
+        "h2 + *, h3 + *, h4 + *, h5 + *, h6 + * { break-before: avoid; }",
         "thead { display: table-header-group; }",
-        "tr, img, svg { break-inside: avoid; }",
+        "tr, img, svg, .problem { break-inside: avoid; }",
         'counter(page) " av " counter(pages)',
-        ".tabell { overflow-x: auto;",
+        ".tabell { position: relative; overflow-x: auto;",
     ):
         assert rule in vasteras_html
 
