@@ -7,6 +7,12 @@ headless Debian Chromium through Playwright, at 1280, 390 and 320 CSS pixels wid
 - axe-core's WCAG 2.0/2.1 A and AA rules (tags wcag2a, wcag2aa, wcag21a, wcag21aa) find nothing;
 - at 390 and 320 px the page is no wider than the window (WCAG 1.4.10 Reflow: nothing scrolls
   sideways at 320 CSS px, except parts such as data tables that need two dimensions);
+- whatever scrolls sideways is a region named by its caption that the keyboard reaches, with a
+  visible line saying that it scrolls; dates and ranges (.hel) stay on one line;
+- on a phone the report's status table shows every measure's Status without scrolling, and
+  Chromium's accessibility tree still has it as a table with its column headers;
+- in the HTML itself: footnote markers and notes link both ways, addresses in notes are links,
+  no marker is shown as typed, and every class the document uses has a rule in its style sheet;
 - a full-page screenshot of each document at each width is kept in tests/artifacts/a11y/
   (git-ignored), with axe's full answer beside it as JSON, to look at.
 
@@ -25,12 +31,13 @@ import shutil
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 pytestmark = pytest.mark.browser
 
@@ -108,6 +115,35 @@ OVERFLOWING_JS = """() => {
 }"""
 
 
+# Every box that scrolls sideways at this width: how it is named and reached (WCAG 2.1.1, 4.1.2)
+# and whether it says that it scrolls (the ::before line of plan.css, shown while it can scroll).
+SCROLLING_JS = """() => [...document.body.querySelectorAll('*')].filter((el) => {
+    const x = getComputedStyle(el).overflowX;
+    return (x === 'auto' || x === 'scroll') && el.scrollWidth > el.clientWidth + 1;
+  }).map((el) => {
+    const label = (el.getAttribute('aria-labelledby') || '').split(/\\s+/).filter(Boolean)
+      .map((id) => document.getElementById(id)).filter(Boolean).map((l) => l.textContent.trim()).join(' ')
+      || (el.getAttribute('aria-label') || '').trim();
+    const cue = getComputedStyle(el, '::before').content;
+    return {what: el.tagName.toLowerCase() + '.' + [...el.classList].join('.') + ' ' + (el.getAttribute('aria-labelledby') || ''),
+            role: el.getAttribute('role'), tabindex: el.getAttribute('tabindex'), label: label,
+            cue: cue === 'none' || cue === 'normal' ? '' : cue};
+  })"""
+
+# Values that must not break across lines (ui.keep: dates, periods, ranges): each .hel on one line.
+BROKEN_KEEPS_JS = """() => [...document.querySelectorAll('.hel')]
+  .filter((el) => el.getClientRects().length > 1).map((el) => el.textContent.trim())"""
+
+# The report's status table on a phone: where each Status cell is, and whether its box scrolls.
+STATUS_CELLS_JS = """() => [...document.querySelectorAll('table.status td[data-rubrik="Status"]')].map((td) => {
+    const box = td.getBoundingClientRect();
+    const region = td.closest('.tabell');
+    return {left: box.left, right: box.right, width: box.width, text: td.textContent.trim(),
+            label: getComputedStyle(td, '::before').content,
+            scrolls: region !== null && region.scrollWidth > region.clientWidth + 1};
+  })"""
+
+
 def find_chromium() -> str:
     """The system Chromium, as tests/test_browser.py finds it; in CI a missing one fails."""
     for name in ("chromium", "chromium-browser", "google-chrome"):
@@ -143,6 +179,12 @@ class Visit:
     inner_width: int
     overflowing: list[str]
     screenshot: Path
+    scrolling: list[dict[str, str]]
+    broken_keeps: list[str]
+    status_cells: list[dict[str, Any]]
+    #: Chromium's own accessibility roles inside table.status (its tree, not the HTML's tags)
+    status_roles: Counter[str]
+    status_headers: list[str]
 
 
 def open_document(browser: Browser, html: Path, document: str, width: int) -> Visit:
@@ -153,6 +195,10 @@ def open_document(browser: Browser, html: Path, document: str, width: int) -> Vi
         axe = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
         scroll_width, inner_width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         overflowing = page.evaluate(OVERFLOWING_JS)
+        scrolling = page.evaluate(SCROLLING_JS)
+        broken_keeps = page.evaluate(BROKEN_KEEPS_JS)
+        status_cells = page.evaluate(STATUS_CELLS_JS)
+        status_roles, status_headers = accessibility_roles(page, "table.status")
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         screenshot = ARTIFACTS / f"{document}-{width}.png"
         page.screenshot(path=str(screenshot), full_page=True)
@@ -167,7 +213,48 @@ def open_document(browser: Browser, html: Path, document: str, width: int) -> Vi
         ),
         encoding="utf-8",
     )
-    return Visit(document, width, answer, scroll_width, inner_width, overflowing, screenshot)
+    return Visit(
+        document,
+        width,
+        answer,
+        scroll_width,
+        inner_width,
+        overflowing,
+        screenshot,
+        scrolling,
+        broken_keeps,
+        status_cells,
+        status_roles,
+        status_headers,
+    )
+
+
+def accessibility_roles(page: Page, selector: str) -> tuple[Counter[str], list[str]]:
+    """The roles in Chromium's accessibility tree under the first element ``selector`` finds, and
+    the names of its column headers: what a screen reader gets, whatever CSS did to the layout."""
+    if page.query_selector(selector) is None:
+        return Counter(), []
+    session = page.context.new_cdp_session(page)
+    try:
+        root = session.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+        node = session.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+        backend = session.send("DOM.describeNode", {"nodeId": node})["node"]["backendNodeId"]
+        nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        session.detach()
+    by_id = {n["nodeId"]: n for n in nodes}
+    top = next(n for n in nodes if n.get("backendDOMNodeId") == backend)
+    roles: Counter[str] = Counter()
+    headers: list[str] = []
+    stack = [top]
+    while stack:
+        current = stack.pop()
+        kind = current.get("role", {}).get("value", "")
+        roles[kind] += 1
+        if kind == "columnheader":
+            headers.append(current.get("name", {}).get("value", ""))
+        stack.extend(by_id[child] for child in reversed(current.get("childIds", [])) if child in by_id)
+    return roles, headers
 
 
 @pytest.fixture(scope="session")
@@ -260,3 +347,135 @@ def test_screenshot_is_kept(visit: Callable[[str, int], Visit], document: str, w
     data = visit(document, width).screenshot.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
     assert int.from_bytes(data[16:20], "big") >= width  # a full page is at least as wide as the window
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_what_scrolls_is_a_named_region_that_says_so(
+    visit: Callable[[str, int], Visit], document: str, width: int
+) -> None:
+    """A table or chart wider than the window scrolls in a region named by its caption, which the
+    keyboard reaches (WCAG 2.1.1, 4.1.2), and a line above it says that it scrolls."""
+    problems = [
+        f"{box['what']}: role={box['role']} tabindex={box['tabindex']} label={box['label'][:40]!r} cue={box['cue']!r}"
+        for box in visit(document, width).scrolling
+        if box["role"] != "region" or box["tabindex"] != "0" or not box["label"] or "Rulla i sidled" not in box["cue"]
+    ]
+    assert not problems, f"{document}.html at {width} px: " + "; ".join(problems)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_dates_and_ranges_stay_on_one_line(visit: Callable[[str, int], Visit], document: str, width: int) -> None:
+    """No "2025-12-" at the end of a line and "10" on the next: every ui.keep value is whole."""
+    broken = visit(document, width).broken_keeps
+    assert broken == [], f"{document}.html at {width} px: broken across lines: {broken[:10]}"
+
+
+REPORTS = [document for document in DOCUMENTS if document.endswith("-uppfoljning")]
+
+
+@pytest.mark.parametrize("width", NARROW)
+@pytest.mark.parametrize("document", REPORTS)
+def test_status_column_is_seen_on_a_phone(visit: Callable[[str, int], Visit], document: str, width: int) -> None:
+    """The report's status table on a phone: every measure's status is on the screen, labelled
+    Status, without scrolling sideways; to a screen reader it is still a table with its headers."""
+    seen = visit(document, width)
+    cells = seen.status_cells
+    if not cells:
+        pytest.skip(f"{document} has no status table (a plan without measures)")
+    off = [cell["text"] for cell in cells if cell["left"] < 0 or cell["right"] > width or not cell["width"]]
+    assert off == [], f"{document}.html at {width} px: Status cells outside the window: {off[:5]}"
+    assert not any(cell["scrolls"] for cell in cells), f"{document}.html at {width} px: the status table scrolls"
+    assert all("Status" in cell["label"] for cell in cells), cells[0]["label"]
+    assert seen.status_roles["table"] == 1, seen.status_roles
+    assert seen.status_roles["cell"] >= 4 * len(cells), seen.status_roles
+    assert seen.status_roles["rowheader"] >= len(cells), seen.status_roles
+    assert seen.status_headers == ["Åtgärd", "Status", "Kommentar", "Kostnad hittills", "Timmar hittills"]
+
+
+# -- the HTML itself --------------------------------------------------------------------------
+
+
+class _Notes(HTMLParser):
+    """Footnote markers and notes, and the text of the notes outside links."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.markers: dict[str, str] = {}  # marker id -> the note it points at
+        self.notes: dict[str, set[str]] = {}  # note id -> where its back links point
+        self.note_text_outside_links: dict[str, str] = {}
+        self.note: str | None = None
+        self.depth = 0
+        self.in_link = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        ident, href = found.get("id") or "", found.get("href") or ""
+        if self.note is not None:
+            self.depth += 1
+        elif re.fullmatch(r"not-\d+", ident):
+            self.note, self.depth = ident, 1
+            self.notes[ident] = set()
+            self.note_text_outside_links[ident] = ""
+        if tag == "a":
+            self.in_link += 1
+            if re.fullmatch(r"notref-\d+", ident):
+                self.markers[ident] = href.lstrip("#")
+            if self.note is not None and href.startswith("#notref-"):
+                self.notes[self.note].add(href.lstrip("#"))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a":
+            self.in_link -= 1
+        if self.note is not None:
+            self.depth -= 1
+            if self.depth == 0:
+                self.note = None
+
+    def handle_data(self, data: str) -> None:
+        if self.note is not None and not self.in_link:
+            self.note_text_outside_links[self.note] += data
+
+
+def notes_of(html: Path) -> _Notes:
+    parser = _Notes()
+    parser.feed(html.read_text(encoding="utf-8"))
+    parser.close()
+    return parser
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_footnote_markers_and_notes_link_both_ways(shipped_html: Path, document: str) -> None:
+    notes = notes_of(shipped_html / f"{document}.html")
+    for marker, note in notes.markers.items():
+        assert note in notes.notes, f"{document}.html: marker {marker} points at {note}, which is not a note"
+        assert marker in notes.notes[note], f"{document}.html: note {note} does not link back to {marker}"
+    for note, backs in notes.notes.items():
+        assert backs <= set(notes.markers), f"{document}.html: note {note} links back to {backs - set(notes.markers)}"
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_web_addresses_in_notes_are_links(shipped_html: Path, document: str) -> None:
+    notes = notes_of(shipped_html / f"{document}.html")
+    bare = {note: text for note, text in notes.note_text_outside_links.items() if re.search(r"https?://", text)}
+    assert bare == {}, f"{document}.html: addresses that are not links: {bare}"
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_every_class_is_styled(shipped_html: Path, document: str) -> None:
+    """Each class the document uses has a rule in its style sheet (a class nobody styles is
+    either a leftover or a part that looks unfinished)."""
+    html = (shipped_html / f"{document}.html").read_text(encoding="utf-8")
+    css = "".join(re.findall(r"<style>(.*?)</style>", html, re.DOTALL))
+    used = {name for value in re.findall(r'class="([^"]*)"', html) for name in value.split()}
+    unstyled = sorted(name for name in used if not re.search(r"\." + re.escape(name) + r"(?![\w-])", css))
+    assert unstyled == [], f"{document}.html: classes without a rule: {unstyled}"
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_no_footnote_marker_is_shown_as_typed(shipped_html: Path, document: str) -> None:
+    """A marker [^1] becomes a superscript link to its note, or goes (in a chart's labels); a
+    screen reader never reads out "hakparentes cirkumflex ett"."""
+    html = (shipped_html / f"{document}.html").read_text(encoding="utf-8")
+    assert re.findall(r".{0,30}\[\^\d+\].{0,10}", html) == []
