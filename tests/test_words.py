@@ -152,3 +152,15 @@ def test_hyphenation_is_remembered_between_runs_and_a_broken_cache_is_ignored(
     for cached in (hyphens._known, hyphens.hyphenate_word):
         cached.cache_clear()
     assert hyphens.hyphenate_word(word) == first
+
+
+def test_a_narrow_column_hyphenates_shorter_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A matrix header is about 80 px wide: "Tystnadskultur" (14 letters) must break between
+    syllables there, not as "Tystnadskult/ur"; running text leaves words under 15 letters whole."""
+    from planctl.publish import hyphens
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert hyphens.hyphenate("Tystnadskultur och desinformation") == "Tystnadskultur och desinformation"
+    narrow = hyphens.hyphenate("Tystnadskultur och <em>desinformation</em>", 8)
+    assert narrow.replace("\u00ad", "") == "Tystnadskultur och &lt;em&gt;desinformation&lt;/em&gt;"
+    assert "nads\u00adkul" in narrow and "des\u00adin" in narrow
