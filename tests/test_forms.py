@@ -599,3 +599,34 @@ def test_the_readme_shows_the_round_and_real_findings() -> None:
     assert "\n".join(example) + "\n" == ROUND_ONE
     for command in ("planctl forms", "planctl collect", "planctl report"):
         assert command in readme
+
+
+def test_round_trip_on_the_example_plan_in_bras_template(repo: Path) -> None:
+    """Exempelby after its revision: every leading owner answers every row of its workbook; the
+    collected follow-up validates, holds every current measure once, and the report shows it."""
+    from planctl.publish.documents import report_files
+
+    plan = "plans/exempelby-atgardsplan-2025-2026.yaml"
+    forms(plan, day="2026-12-15", out="ex")
+    books = sorted(Path("ex").glob("exempelby-atgardsplan-2025-2026-*.xlsx"))
+    owners = [b for b in books if not b.name.endswith("-samtliga.xlsx")]  # the coordinator's has every measure
+    assert len(owners) >= 3
+    answered: set[str] = set()
+    for book in owners:
+        workbook = load_workbook(book)
+        measure_ids = [workbook["Åtgärder"].cell(r, 1).value for r in range(2, workbook["Åtgärder"].max_row + 1)]
+        fill(book, "Åtgärder", {str(m): {"Status": "pågår", "Kommentar": f"Svar från {book.stem}."} for m in measure_ids if m})
+        answered |= {str(m) for m in measure_ids if m}
+        if "Indikatorer" in workbook.sheetnames:
+            sheet = workbook["Indikatorer"]
+            ids = [sheet.cell(r, 1).value for r in range(2, sheet.max_row + 1)]
+            fill(book, "Indikatorer", {str(i): {"Värde": "12,5", "Period": "2026"} for i in ids if i})
+    # the measure ended in March 2026 is asked of no one; its replacement is
+    assert "informationsmote-vardnadshavare" not in answered and "effekt" in answered
+    result = run("collect", plan, *map(str, owners), "--date", "2026-12-15")
+    assert result.exit_code == 0, result.output
+    checked = run("validate", "--today", "2026-12-20", plan)
+    assert checked.exit_code == 0, checked.output
+    (report,) = report_files([Path(plan)], "md", repo / "build", None, date(2026, 12, 20))
+    text = report.read_text(encoding="utf-8")
+    assert "## 1. Senaste uppföljningen 2026-12-15" in text and "12,5" in text

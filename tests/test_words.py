@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -26,6 +27,7 @@ from planctl.words import (
 )
 
 DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).parent.parent
 
 
 @pytest.mark.parametrize(
@@ -152,6 +154,39 @@ def test_hyphenation_is_remembered_between_runs_and_a_broken_cache_is_ignored(
     for cached in (hyphens._known, hyphens.hyphenate_word):
         cached.cache_clear()
     assert hyphens.hyphenate_word(word) == first
+
+
+#: A number one before a plural form: "1 åtgärder", "1 röda", "1 filer".
+ONE_BEFORE_PLURAL = re.compile(
+    r"(?<![0-9,.\u00a0])1 (åtgärder|planer|planfiler|filer|varningar|noter|dagar|månader|kommuner|"
+    r"indikatorer|gröna|gula|röda|tystade|organisationer|uppföljningar|åtgärdsplaner|fynd till)\b"
+)
+#: What Python, Jinja or an English framework would leave in a document.
+LEFT_OVER = re.compile(r"\b(None|True|False|Undefined|nan|Usage:|Options|Show this message|Error:)\b")
+
+
+def test_no_document_says_1_with_a_plural_or_leaves_python_words(tmp_path: Path) -> None:
+    """Every document planctl renders, in both text formats: each number agrees with its word,
+    and nothing of Python's or a framework's English is left in the Swedish."""
+    from planctl.publish.county import write_overview
+    from planctl.publish.documents import render_files, report_files
+
+    plans = sorted((ROOT / "plans").glob("*.yaml"))
+    corpus = [p for p in sorted((ROOT / "tests" / "data" / "valid").glob("*.yaml")) if "lagesbild" not in p.name]
+    day = date(2026, 11, 23)
+    written = []
+    for fmt in ("md", "html"):
+        written += render_files([*plans, *corpus], fmt, tmp_path / fmt, None, day)
+        written += report_files([*plans, *corpus], fmt, tmp_path / fmt, None, day)
+        written.append(write_overview([ROOT / "plans"], fmt, tmp_path / fmt, None, day, 1))
+    assert len(written) > 30
+    assert ONE_BEFORE_PLURAL.findall("Av 1 åtgärder är 1 röda") and not ONE_BEFORE_PLURAL.findall("Av 11 åtgärder, 2,1 dagar")
+    assert LEFT_OVER.findall("Mål: None")
+    for path in written:
+        text = re.sub(r"<style>.*?</style>", "", path.read_text(encoding="utf-8"), flags=re.DOTALL)
+        text = re.sub(r"<[^>]+>", " ", text).replace("\u00ad", "")
+        assert not ONE_BEFORE_PLURAL.findall(text), (path.name, ONE_BEFORE_PLURAL.findall(text))
+        assert not LEFT_OVER.findall(text), (path.name, LEFT_OVER.findall(text))
 
 
 def test_a_narrow_column_hyphenates_shorter_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

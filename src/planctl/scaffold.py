@@ -163,7 +163,7 @@ lagesbild:
 # 6 §: uppföljning minst vartannat år (högst 24 månader).
 follow_up:
   interval_months: 12
-  forum: Brottsförebyggande rådet
+  forum: Trygghetsrådet
   text: Planen följs upp årligen och redovisas för kommunstyrelsen.
 
 introduction:
@@ -221,7 +221,7 @@ format_version: 2
 kind: uppföljning
 plan: {id}
 date: {start}-12-01
-reported_by: Brottsförebyggande rådet
+reported_by: Trygghetssamordnaren
 example_data: false
 # När lägesbilden har uppdaterats (6 §): datum och diarienummer.
 # lagesbild_update: {{date: ÅÅÅÅ-MM-DD, reference: KS ÅÅÅÅ/NNNNN}}

@@ -61,7 +61,7 @@ RULES = [
         "no-follow-up-arrangement",
         E,
         "Planen säger inte hur den följs upp.",
-        "Enligt 6 § ska åtgärdsplanen följas upp minst vartannat år. Ange follow-up med intervall och forum.",
+        "Enligt 6 § ska åtgärdsplanen följas upp minst vartannat år. Ange hur planen följs upp (follow_up) med intervall och forum.",
         kinds=("åtgärdsplan",),
     ),
     Rule(
