@@ -74,7 +74,8 @@ def test_html_overview(tmp_path: Path) -> None:
     assert result.stdout == f"skrev {tmp_path / 'ut' / 'oversikt.html'}\n"
     html = (tmp_path / "ut" / "oversikt.html").read_text(encoding="utf-8")
     assert '<span class="ljus ljus-röd">försenad, senast 2025-01-10 (6 §)</span>' in html
-    assert "<td>4. Förplanering</td>" in html and "<td>6. Följ upp och utvärdera</td>" in html
+    assert '<td data-rubrik="Beredskap (CRM)">4. Förplanering</td>' in html
+    assert '<td data-rubrik="Preventionspaketet">6. Följ upp och utvärdera</td>' in html
     assert "trasig.yaml</code>: planen har fel och visas inte" in html
     assert "<script" not in html and 'lang="sv"' in html
 

@@ -418,11 +418,12 @@ def test_table_of_contents_links_to_chapters_and_ids_are_unique(plan: Path, buil
 def test_print_css_for_a4(vasteras_html: str) -> None:
     for rule in (
         "@page {\n  size: A4;",
-        ".kapitel, .bilaga { break-before: page; }",
+        ".titelsida { min-height: 230mm; break-after: page; }",
+        "h2 + *, h3 + *, h4 + *, h5 + *, h6 + * { break-before: avoid; }",
         "thead { display: table-header-group; }",
-        "tr, img, svg { break-inside: avoid; }",
+        "tr, img, svg, .problem { break-inside: avoid; }",
         'counter(page) " av " counter(pages)',
-        ".tabell { overflow-x: auto;",
+        ".tabell { position: relative; overflow-x: auto;",
     ):
         assert rule in vasteras_html
 
@@ -850,8 +851,15 @@ def test_markdown_escapes_raw_html_and_breaks_unsafe_links(hostile_plan: Path, t
         ("## Rubrik", "<h5>Rubrik</h5>"),
         (
             "| a |\n|---|\n| b |",
-            '<table>\n<thead>\n<tr>\n<th scope="col">a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>b</td>\n</tr>\n</tbody>\n</table>',
+            '<div class="tabell" role="region" aria-label="Tabell" tabindex="0">\n<table>\n<thead>\n<tr>\n<th scope="col">a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>b</td>\n</tr>\n</tbody>\n</table>\n</div>',
         ),
+        # a bare address is a link; the sentence's full stop and a closing bracket are not part of it
+        ("Se https://e.se/a_(b)/c.", '<p>Se <a href="https://e.se/a_(b)/c">https://e.se/a_(b)/c</a>.</p>'),
+        ("(https://e.se/x), och", '<p>(<a href="https://e.se/x">https://e.se/x</a>), och</p>'),
+        ("[text](https://e.se) och http://f.se?a=1&b=2", '<p><a href="https://e.se">text</a> och <a href="http://f.se?a=1&amp;b=2">http://f.se?a=1&amp;b=2</a></p>'),
+        # only http(s): no fuzzy "www." or other schemes, and nothing inside code
+        ("www.e.se och ftp://e.se och `https://e.se`", "<p>www.e.se och ftp://e.se och <code>https://e.se</code></p>"),
+        ("https://", "<p>https://</p>"),
     ],
 )
 def test_markdown_to_html(text: str, html: str) -> None:

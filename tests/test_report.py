@@ -178,7 +178,7 @@ def test_report_escapes_what_follow_ups_say(tmp_path: Path) -> None:
     page = html.read_text(encoding="utf-8")
     assert "<script" not in page
     assert not re.search(r"href=[\"']?javascript:", page)
-    assert "<td>&lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:alert(1))</td>" in page
+    assert '<td data-rubrik="Kommentar">&lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:alert(1))</td>' in page
 
 
 def test_report_is_deterministic(tmp_path: Path) -> None:

@@ -187,3 +187,15 @@ def test_no_document_says_1_with_a_plural_or_leaves_python_words(tmp_path: Path)
         text = re.sub(r"<[^>]+>", " ", text).replace("\u00ad", "")
         assert not ONE_BEFORE_PLURAL.findall(text), (path.name, ONE_BEFORE_PLURAL.findall(text))
         assert not LEFT_OVER.findall(text), (path.name, LEFT_OVER.findall(text))
+
+
+def test_a_narrow_column_hyphenates_shorter_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A matrix header is about 80 px wide: "Tystnadskultur" (14 letters) must break between
+    syllables there, not as "Tystnadskult/ur"; running text leaves words under 15 letters whole."""
+    from planctl.publish import hyphens
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert hyphens.hyphenate("Tystnadskultur och desinformation") == "Tystnadskultur och desinformation"
+    narrow = hyphens.hyphenate("Tystnadskultur och <em>desinformation</em>", 8)
+    assert narrow.replace("\u00ad", "") == "Tystnadskultur och &lt;em&gt;desinformation&lt;/em&gt;"
+    assert "nads\u00adkul" in narrow and "des\u00adin" in narrow

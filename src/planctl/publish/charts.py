@@ -40,7 +40,8 @@ class Chart:
     right: int
 
 
-CHART_WIDTH, CHART_HEIGHT = 320, 160
+#: Printed 85 mm wide (report.css), so its 11-unit text comes out at 8.3 pt.
+CHART_WIDTH, CHART_HEIGHT = 320, 136
 #: room for the axis labels (left), the value labels above the points (top) and the periods (bottom)
 _LEFT, _RIGHT, _TOP, _BOTTOM = 56, 12, 22, 34
 #: the first and last points sit this far inside the plot, so their labels stay clear of the axis

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from planctl.model import AreaTrack, FocusArea, Measure, Plan, When, date_bounds
+from planctl.model.fields import without_markers
 from planctl.model.walk import owner_ids
 from planctl.words import LEVEL_LABELS, date_text, timing_text
 
@@ -82,6 +83,13 @@ class TimelineRow:
     #: per year column: "on" (happens that year), "recurring" (again that year) or ""
     marks: tuple[YearMark, ...] = ()
 
+    @property
+    def when_in_bar(self) -> bool:
+        """Whether an open-ended bar is long enough to carry its timing in words (white on the
+        bar); a shorter one leaves it to the row's title and the table under the figure."""
+        bar = self.bar
+        return bool(bar and bar.open_ended and self.when and len(self.when) * TEXT_WIDTH + 12 <= bar.width)
+
 
 @dataclass(frozen=True)
 class YearColumn:
@@ -100,6 +108,8 @@ class Timeline:
     label_width: int
     header_height: int
     row_height: int
+    #: the size of all its text, in the drawing's units
+    text_size: int = 0
 
     @property
     def measure_rows(self) -> tuple[TimelineRow, ...]:
@@ -144,6 +154,9 @@ class OwnerChart:
     bar_height: int
     #: the x of each scale tick and its count
     ticks: tuple[tuple[int, int], ...]
+    #: the size of the organisations' names and of the smaller numbers, in the drawing's units
+    text_size: int = 0
+    small_text_size: int = 0
 
 
 @dataclass(frozen=True)
@@ -222,11 +235,21 @@ def _levels(refs: list[tuple[FocusArea, Measure, MeasureRef]]) -> tuple[LevelGro
     return tuple(LevelGroup(level, tuple(ref for _, m, ref in refs if level_of(m) == level)) for level in LEVEL_LABELS)
 
 
-TIMELINE_LABEL_WIDTH = 400
-TIMELINE_YEARS_WIDTH = 400
+# Printed, a figure fills the width of the A4 text column: 176 mm, about 499 pt. One unit of a
+# drawing W units wide then prints at 499 / W pt, and its smallest text must come out at 8 pt
+# or more: TEXT × 499 / W ≥ 8. The timeline (656 units for up to 7 years) and the owners chart
+# (640 units) are drawn to that; on a screen they scale up from there. The timeline's rows are
+# as low as its text allows, so 40 measures in nine areas still fit on one page with its heading.
+PRINT_COLUMN_PT = 499
+SMALLEST_PRINTED_PT = 8
+TIMELINE_TEXT = 11
+#: the average width of a character of TIMELINE_TEXT in the drawing's units (sans serif)
+TEXT_WIDTH = 6.6
+TIMELINE_LABEL_WIDTH = 340
+TIMELINE_YEARS_WIDTH = 300
 TIMELINE_ROW = 16
 TIMELINE_HEADER = 24
-LABEL_CHARS = 62
+LABEL_CHARS = 48
 
 
 def _timeline(plan: Plan, refs: list[tuple[FocusArea, Measure, MeasureRef]]) -> Timeline:
@@ -249,15 +272,16 @@ def _timeline(plan: Plan, refs: list[tuple[FocusArea, Measure, MeasureRef]]) -> 
     for area, measure, ref in refs:
         if area.id != current_area:
             current_area = area.id
-            heading = f"{ref.chapter}. {area.title}" if ref.chapter else area.title
+            title = without_markers(area.title)
+            heading = f"{ref.chapter}. {title}" if ref.chapter else title
             rows.append(TimelineRow(y, None, shorten(heading, LABEL_CHARS), heading, None, None))
             y += TIMELINE_ROW
         rows.append(
             TimelineRow(
                 y,
                 ref,
-                shorten(measure.title, LABEL_CHARS),
-                measure.title,
+                shorten(without_markers(measure.title), LABEL_CHARS),
+                without_markers(measure.title),
                 _when_text(measure),
                 _bar(spans[measure.id], first, last, year_width),
                 _year_marks(spans[measure.id], first, last),
@@ -265,7 +289,7 @@ def _timeline(plan: Plan, refs: list[tuple[FocusArea, Measure, MeasureRef]]) -> 
         )
         y += TIMELINE_ROW
     width = TIMELINE_LABEL_WIDTH + year_width * count + 16
-    return Timeline(years, tuple(rows), width, y + 8, TIMELINE_LABEL_WIDTH, TIMELINE_HEADER, TIMELINE_ROW)
+    return Timeline(years, tuple(rows), width, y + 8, TIMELINE_LABEL_WIDTH, TIMELINE_HEADER, TIMELINE_ROW, TIMELINE_TEXT)
 
 
 def last_of(plan: Plan) -> int:
@@ -340,7 +364,9 @@ def _bar(timing: YearSpan | None, first: int, last: int, year_width: int) -> Tim
 
 
 CHART_LABEL_WIDTH = 200
-CHART_BARS_WIDTH = 440
+CHART_BARS_WIDTH = 400
+CHART_TEXT = 12
+CHART_SMALL_TEXT = 11
 CHART_ROW = 26
 CHART_BAR = 16
 CHART_TOP = 34
@@ -402,6 +428,8 @@ def _owner_chart(plan: Plan, refs: list[tuple[FocusArea, Measure, MeasureRef]]) 
         CHART_ROW,
         CHART_BAR,
         ticks,
+        CHART_TEXT,
+        CHART_SMALL_TEXT,
     )
 
 

@@ -100,9 +100,16 @@ def _hyphenated(word: str) -> str:
     return word
 
 
-def hyphenate(text: str) -> Markup:
-    """Soft hyphens in the long words of ``text`` (plain text or HTML: tags are left alone)."""
+@lru_cache(maxsize=8)
+def _words(shortest: int) -> re.Pattern[str]:
+    return _WORD if shortest == LONG else re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]{" + str(shortest) + ",}")
+
+
+def hyphenate(text: str, shortest: int = LONG) -> Markup:
+    """Soft hyphens in the words of ``text`` that have at least ``shortest`` letters (plain text or
+    HTML: tags are left alone). A column as narrow as a matrix header's asks for a lower bound."""
+    words = _words(shortest)
     parts = _TAG.split(str(text))
-    out = [part if _TAG.fullmatch(part) else _WORD.sub(lambda m: hyphenate_word(m.group()), part) for part in parts]
+    out = [part if _TAG.fullmatch(part) else words.sub(lambda m: hyphenate_word(m.group()), part) for part in parts]
     joined = "".join(out)
     return Markup(joined) if isinstance(text, Markup) else Markup(Markup.escape(joined))

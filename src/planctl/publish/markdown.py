@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from html import unescape
+from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markupsafe import Markup
 
@@ -42,10 +44,81 @@ class _PlanMarkdown(MarkdownIt):
         return is_safe_url(url)
 
 
+#: A bare web address in running text: http(s) only, up to a space, a quote or an angle bracket
+#: (and never into a footnote marker).
+_BARE_URL = re.compile(r"https?://[^\s<>\"\ue000\ue001]+", re.IGNORECASE)
+#: What a sentence puts after an address, not part of it.
+_TRAILING = ".,;:!?'’”»"
+
+
+def _url_end(url: str) -> str:
+    """``url`` without the punctuation that ends the sentence around it; a closing parenthesis
+    stays when the address opened one itself (Wikipedia's ``…_(stad)``)."""
+    while url and (url[-1] in _TRAILING or (url[-1] == ")" and url.count(")") > url.count("("))):
+        url = url[:-1]
+    return url
+
+
+def _link_bare_urls(state: StateCore) -> None:
+    """A bare http(s) address in a text (a footnote's source, a reference) becomes a link to
+    itself, as markdown-it's linkify would, without its fuzzy matching ("www.x.se" stays text)
+    and without a dependency. Runs after ``text_join``, so an address is one text token."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children: list[Token] = []
+        in_link = 0
+        for token in block.children:
+            if token.type == "link_open":
+                in_link += 1
+            elif token.type == "link_close":
+                in_link -= 1
+            if token.type != "text" or in_link or not _BARE_URL.search(token.content):
+                children.append(token)
+                continue
+            text, last = token.content, 0
+            for match in _BARE_URL.finditer(text):
+                url = _url_end(match.group())
+                href = state.md.normalizeLink(url)
+                if len(url) <= len("https://") or not state.md.validateLink(href):
+                    continue
+                if match.start() > last:
+                    children.append(_text_token(text[last : match.start()], token.level))
+                opening = Token("link_open", "a", 1, attrs={"href": href}, level=token.level, markup="linkify", info="auto")
+                children.append(opening)
+                children.append(_text_token(state.md.normalizeLinkText(url), token.level + 1))
+                children.append(Token("link_close", "a", -1, level=token.level, markup="linkify", info="auto"))
+                last = match.start() + len(url)
+            if last < len(text):
+                children.append(_text_token(text[last:], token.level))
+        block.children = children
+
+
+def _text_token(content: str, level: int) -> Token:
+    return Token("text", "", 0, content=content, level=level)
+
+
+#: A table in a text field may be wider than a phone: like planctl's own tables it scrolls in a
+#: region that the keyboard reaches (it has no caption to be named by, so it is named "Tabell").
+_TABLE_BOX = '<div class="tabell" role="region" aria-label="Tabell" tabindex="0">\n'
+
+
+def _table_open(renderer: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
+    return _TABLE_BOX + str(renderer.renderToken(tokens, idx, options, env))
+
+
+def _table_close(renderer: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
+    return str(renderer.renderToken(tokens, idx, options, env)) + "</div>\n"
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     # Images are off: the HTML document is self-contained and loads nothing from elsewhere.
-    return _PlanMarkdown("commonmark", {"html": False}).enable(["table", "strikethrough"]).disable("image")
+    parser = _PlanMarkdown("commonmark", {"html": False}).enable(["table", "strikethrough"]).disable("image")
+    parser.core.ruler.push("planctl_bare_urls", _link_bare_urls)
+    parser.add_render_rule("table_open", _table_open)
+    parser.add_render_rule("table_close", _table_close)
+    return parser
 
 
 def _shift_headings(tokens: list[Token], top: int | None) -> None:

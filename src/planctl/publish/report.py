@@ -213,6 +213,14 @@ class FollowUpReport:
         return self.occasions[-1] if self.occasions else None
 
     @property
+    def measure_groups(self) -> tuple[tuple[str, tuple[MeasureStatus, ...]], ...]:
+        """The measures under their focus areas, in the plan's order: the status table's row groups."""
+        groups: dict[str, list[MeasureStatus]] = {}
+        for measure in self.measures:
+            groups.setdefault(measure.area, []).append(measure)
+        return tuple((area, tuple(measures)) for area, measures in groups.items())
+
+    @property
     def earlier(self) -> tuple[OccasionView, ...]:
         """The follow-ups before the latest, newest first."""
         return tuple(reversed(self.occasions[:-1]))
