@@ -1157,6 +1157,9 @@ def test_example_data_is_said_on_the_page_and_in_print(built: dict[tuple[str, st
     md = built[(EXEMPELBY.stem, "md")]
     assert "Exempeldata" in Page(html).all_text.split("Innehåll")[0]  # before the table of contents
     assert md.startswith("# Åtgärdsplan") and "> **Exempeldata.**" in md.split("## Innehåll")[0]
+    assert "@top-center" in html and "Exempeldata" in html.split("@top-center", 1)[1].split("}", 1)[0]
+    real = built[(MINIMAL.stem, "html")]
+    assert "Exempeldata" not in real
 
 
 @pytest.mark.parametrize("plan", [EXEMPELBY, MINIMAL, HANDLINGSPLAN], ids=["exempelby", "minimal", "handlingsplan"])
