@@ -145,3 +145,13 @@ def test_the_command_line_as_a_shell_runs_it(repo: Path) -> None:
     assert done.returncode == 0 and "Granska planfiler" in done.stdout
     done = shell("--help")
     assert done.returncode == 0 and "preview" in done.stdout and "collect" in done.stdout
+
+
+def test_select_keeps_only_the_guidance_rules_named_and_always_the_law(repo: Path) -> None:
+    (repo / "planctl.toml").write_text('paths = ["planer"]\nselect = ["G409"]\n', encoding="utf-8")
+    _, out, _ = run("validate", "--today", "2026-07-01")
+    assert "warning G409" in out and "G412" not in out
+    assert "warning G411" in out  # about the plan's own silence: not a rule one can leave out
+    (repo / "planctl.toml").write_text('paths = ["planer"]\nselect = ["Q"]\n', encoding="utf-8")
+    code, _, err = run("validate", "--today", "2026-07-01")
+    assert code == 2 and "select: ingen regel heter eller börjar med 'Q'" in err

@@ -9,6 +9,7 @@ in every command and CI step::
     templates = "mallar"         # templates that override planctl's own (--templates)
     strict = true                # warnings fail validate too (--strict)
     ignore = ["G413"]            # rules not reported in this repository (Brå's guidance only)
+    select = ["G", "U"]          # or: only these of the rules that can be left out (the rest always)
     out = "build"                # where render, report and overview write
 
 The file is looked for in the current folder and its parents, up to the root of the git
@@ -28,7 +29,7 @@ from planctl.terminal import printable
 
 #: The file names looked for, in order, in each folder.
 NAMES = ("planctl.toml", "pyproject.toml")
-KEYS = ("paths", "layout", "templates", "strict", "ignore", "out")
+KEYS = ("paths", "layout", "templates", "strict", "ignore", "select", "out")
 LAYOUTS = ("västerås", "brå")
 
 
@@ -43,6 +44,8 @@ class Settings:
     strict: bool = False
     ignore: tuple[str, ...] = ()
     out: Path | None = None
+    #: the rules that can be left out which a repository keeps; empty: all of them
+    select: tuple[str, ...] = ()
     #: every key and value as read, for ``planctl --debug``
     raw: dict[str, Any] = field(default_factory=dict)
 
@@ -120,8 +123,12 @@ def load(start: Path | None = None) -> Settings:
     if not isinstance(strict, bool):
         raise UsageError(f"{where}: strict ska vara true eller false")
     ignore = text_list("ignore")
+    select = text_list("select")
     from planctl.lint.rules import RULES
 
+    for code in select:
+        if not any(rule.code.startswith(code) for rule in RULES.values()):
+            raise UsageError(f"{where}: select: ingen regel heter eller börjar med {code!r}")
     for code in ignore:
         matching = [rule for rule in RULES.values() if rule.code.startswith(code)]
         if not matching:
@@ -137,9 +144,20 @@ def load(start: Path | None = None) -> Settings:
         layout=layout,
         templates=folder("templates"),
         strict=strict,
-        ignore=ignore,
+        ignore=ignore + _not_selected(select, RULES),
+        select=select,
         out=folder("out"),
         raw=dict(table),
+    )
+
+
+def _not_selected(select: tuple[str, ...], rules: Any) -> tuple[str, ...]:
+    """The rules ``select`` leaves out: those that may be left out at all (the ones a plan may
+    silence) and that no selected prefix names. The law's and the format's rules always stay."""
+    if not select:
+        return ()
+    return tuple(
+        rule.code for rule in rules.values() if rule.silenceable and not any(rule.code.startswith(s) for s in select)
     )
 
 
