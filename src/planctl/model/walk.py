@@ -144,20 +144,40 @@ def owner_ids(plan: Plan) -> dict[str, str]:
     return ids
 
 
+#: Keys whose strings are names for the machine, not text people wrote.
+_NOT_TEXT = frozenset(("id", "rule", "file", "url", "format_version", "kind"))
+
+
 def iter_texts(document: BaseModel) -> Iterator[TextAt]:
     """Every text field anywhere in the document, for checks on what people wrote."""
-    yield from _texts(document, ())
+    found: list[TextAt] = []
+    _texts(document, (), found)
+    return iter(found)
 
 
-def _texts(node: object, loc: Loc) -> Iterator[TextAt]:
-    if isinstance(node, BaseModel):
-        for name in type(node).model_fields:
-            yield from _texts(getattr(node, name), (*loc, name))
+def _texts(node: object, loc: Loc, found: list[TextAt]) -> None:
+    # One list filled by plain recursion: a generator per node cost more than the checks.
+    if isinstance(node, str):
+        if loc and loc[-1] not in _NOT_TEXT:
+            found.append(TextAt(node, loc))
+    elif isinstance(node, BaseModel):
+        for name in _field_names(type(node)):
+            value = getattr(node, name)
+            if value is not None and not isinstance(value, (bool, int, float)):
+                _texts(value, (*loc, name), found)
     elif isinstance(node, (list, tuple)):
         for index, item in enumerate(node):
-            yield from _texts(item, (*loc, index))
-    elif isinstance(node, str) and loc and loc[-1] not in ("id", "rule", "file", "url", "format_version", "kind"):
-        yield TextAt(node, loc)
+            _texts(item, (*loc, index), found)
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(model)
+    if names is None:
+        names = _FIELD_NAMES[model] = tuple(model.model_fields)
+    return names
 
 
 def iter_silences(document: BaseModel) -> Iterator[SilenceAt]:
@@ -172,9 +192,11 @@ def _silences(node: object, loc: Loc) -> Iterator[SilenceAt]:
             for number, silence in enumerate(silences):
                 if isinstance(silence, Silence):
                     yield SilenceAt(silence, loc, number)
-        for name in type(node).model_fields:
+        for name in _field_names(type(node)):
             if name != "silence":
-                yield from _silences(getattr(node, name), (*loc, name))
+                value = getattr(node, name)
+                if isinstance(value, (BaseModel, list, tuple)):
+                    yield from _silences(value, (*loc, name))
     elif isinstance(node, (list, tuple)):
         for index, item in enumerate(node):
             yield from _silences(item, (*loc, index))
