@@ -252,15 +252,19 @@ class _Areas:
         self.indicators = {at.indicator.id: at.indicator for at in iter_indicators(plan)}
         self.problems = {p.id: p for p in plan.lagesbild.problems} if plan.lagesbild else {}
         self.shown_problems: set[str] = set()
+        self._answered: dict[str, tuple[AreaLink, ...]] | None = None
         self.columns, _ = columns_of(plan)
 
     def answered(self) -> dict[str, tuple[AreaLink, ...]]:
         """Which areas answer each problem of the lägesbild, in document order."""
+        if self._answered is not None:
+            return self._answered
         links: dict[str, list[AreaLink]] = {}
         for area in self.plan.focus_areas:
             for problem in area.answers:
                 links.setdefault(problem, []).append(self.link(area.id))
-        return {problem: tuple(found) for problem, found in links.items()}
+        self._answered = {problem: tuple(found) for problem, found in links.items()}
+        return self._answered
 
     def problem(self, problem_id: str) -> ProblemView:
         """A problem as an area chapter opens with it; its anchor only where it is first shown."""
