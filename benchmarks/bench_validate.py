@@ -5,6 +5,7 @@
 Builds benchmarks/corpus/ (one plan per Swedish municipality, from the shipped plan), then
 times, on the same files in the same run:
   * planctl validate (all cores, as a user runs it);
+  * planctl render of every plan (issue 9: about as long as validating them plus writing the files);
   * check-jsonschema with planctl's own exported schema (pip install '.[bench]');
   * the floor: a bare script that only loads the files with PyYAML's C loader on two processes.
 Prints the times and the ratios. Targets (issue 2): at most 1/15 of check-jsonschema's time,
@@ -55,6 +56,13 @@ def main() -> None:
 
     commands: dict[str, Sequence[str]] = {
         "planctl validate": [planctl, "validate", str(HERE / "corpus")],
+        "planctl render (validate + 290 HTML documents)": [
+            planctl,
+            "render",
+            str(HERE / "corpus"),
+            "--out",
+            str(HERE / "corpus-render"),
+        ],
         "planctl overview (validate + county page)": [
             planctl,
             "overview",
