@@ -171,7 +171,7 @@ def validate(
         from planctl.lint.reporters import reporter
 
         settings = _settings()
-        targets = paths or list(settings.paths) or [Path("plans")]
+        targets = settings.targets(paths)
         results = leave_out(validate_paths(targets, _parse_today(today), jobs), settings.ignore)
         if not results:
             from planctl.errors import UsageError
@@ -251,7 +251,7 @@ def render(
         for written in render_files(
             plans,
             output_format,
-            out or settings.out or Path("build"),
+            settings.output(out),
             templates or settings.templates,
             _parse_today(today),
             settings.layout,
@@ -280,7 +280,7 @@ def report(
         from planctl.publish.documents import report_files
 
         settings = _settings()
-        target = out or settings.out or Path("build")
+        target = settings.output(out)
         for written in report_files(plans, output_format, target, templates or settings.templates, _parse_today(today)):
             _say(f"skrev {written}")
 
@@ -414,9 +414,9 @@ def overview(
 
         settings = _settings()
         written = write_overview(
-            paths or list(settings.paths) or [Path("plans")],
+            settings.targets(paths),
             output_format,
-            out or settings.out or Path("build"),
+            settings.output(out),
             templates or settings.templates,
             _parse_today(today),
             jobs,
@@ -456,7 +456,7 @@ def status(
         from planctl.publish.status import collect, exit_code, show
 
         day = _parse_today(today)
-        statuses = collect(paths or list(_settings().paths) or [Path("plans")], day)
+        statuses = collect(_settings().targets(paths), day)
         show(statuses, day, sys.stdout, _color(sys.stdout), quiet=bool(_state["quiet"]))
         code = exit_code(statuses, day)
     raise typer.Exit(code)

@@ -72,8 +72,7 @@ class Preview:
         from planctl.lint.engine import blocking, check_plans
         from planctl.lint.findings import Finding
         from planctl.lint.reporters.common import line_of
-        from planctl.model import Layout
-        from planctl.publish.documents import render_document, render_report
+        from planctl.publish.documents import render_document, render_report, with_layout
         from planctl.publish.report import build_report
 
         try:
@@ -87,8 +86,7 @@ class Preview:
         plan = results[0].plan
         if errors or plan is None:
             return _findings_page(self.plan.name, [line_of(f) for f in errors] or [f"{self.plan}: kan inte läsas"])
-        if plan.layout is None and self.layout is not None:
-            plan = plan.model_copy(update={"layout": Layout.model_validate({"preset": self.layout})})
+        plan = with_layout(plan, self.layout)
         try:
             if report:
                 follow_ups = [r.follow_up for r in results[1:] if r.follow_up is not None]

@@ -49,6 +49,14 @@ class Settings:
     #: every key and value as read, for ``planctl --debug``
     raw: dict[str, Any] = field(default_factory=dict)
 
+    def targets(self, paths: list[Path] | None) -> list[Path]:
+        """What a command reads: the paths given, else the settings' ``paths``, else ``plans/``."""
+        return paths or list(self.paths) or [Path("plans")]
+
+    def output(self, out: Path | None) -> Path:
+        """Where a command writes: ``--out``, else the settings' ``out``, else ``build/``."""
+        return out or self.out or Path("build")
+
     def describe(self) -> str:
         if self.source is None:
             return "inställningar: ingen planctl.toml eller [tool.planctl] hittades"

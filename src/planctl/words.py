@@ -13,7 +13,9 @@ from datetime import date
 
 from planctl.model import (
     MONTH_NAMES,
+    Ending,
     Indicator,
+    LagesbildUpdate,
     Point,
     PreventionLevel,
     Range,
@@ -66,6 +68,18 @@ def date_text(value: str) -> str:
     if len(parts) == 2:
         return f"{MONTH_NAMES[int(parts[1]) - 1]} {parts[0]}"
     return value
+
+
+def ended_text(ending: Ending) -> str:
+    """How and when a measure ended: ``ersatt mars 2026``."""
+    return f"{ending.how} {date_text(ending.date)}"
+
+
+def update_text(update: LagesbildUpdate) -> str:
+    """A recorded update of the lägesbild: ``oktober 2026, Dnr KS 2026/120: Ny statistik``."""
+    reference = f", Dnr {update.reference}" if update.reference else ""
+    note = f": {update.note}" if update.note else ""
+    return f"{date_text(update.date)}{reference}{note}"
 
 
 def span_text(start: int, end: int | None) -> str:

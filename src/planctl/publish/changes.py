@@ -19,7 +19,7 @@ from planctl.lint.loader import MAX_BYTES, load_bytes
 from planctl.model import FocusArea, Indicator, Measure, Plan, Range, When
 from planctl.publish.markdown import to_markdown_code
 from planctl.terminal import printable
-from planctl.words import baseline_text, count, date_text, period_text, target_text, timing_text
+from planctl.words import baseline_text, count, date_text, ended_text, period_text, target_text, timing_text
 
 
 @dataclass(frozen=True)
@@ -206,7 +206,7 @@ def _measure_changes(old: Plan, new: Plan) -> Iterator[Change]:
         if measure.ended is not None and previous.ended is None:
             ended = measure.ended
             replaced = f", ersatt av {ended.replaced_by}" if ended.replaced_by else ""
-            yield Change("Åtgärder", "×", subject, (f"{ended.how} {date_text(ended.date)}{replaced}: {ended.reason}",))
+            yield Change("Åtgärder", "×", subject, (f"{ended_text(ended)}{replaced}: {ended.reason}",))
             continue
         details = [
             *_field("fokusområde", old_area.title, area.title),

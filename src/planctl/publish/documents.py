@@ -39,6 +39,13 @@ def render_document(
     return render_template(MAIN_TEMPLATE[fmt], fmt, templates, doc=build_document(plan, source_name, plan_path))
 
 
+def with_layout(plan: Plan, layout: str | None) -> Plan:
+    """``plan`` with the repository's layout preset where it chooses no layout of its own."""
+    if plan.layout is not None or layout is None:
+        return plan
+    return plan.model_copy(update={"layout": Layout.model_validate({"preset": layout})})
+
+
 def render_report(report: FollowUpReport, fmt: DocumentFormat, templates: Path | None = None) -> str:
     """The follow-up report as Markdown or HTML text."""
     return render_template(REPORT_TEMPLATE[fmt], fmt, templates, rep=report)
@@ -90,8 +97,7 @@ def render_files(
     for path, results in _checked_plans(plans, out, today, SUFFIX[fmt], with_follow_ups=False):
         plan = results[0].plan
         assert plan is not None
-        if plan.layout is None and layout is not None:
-            plan = plan.model_copy(update={"layout": Layout.model_validate({"preset": layout})})
+        plan = with_layout(plan, layout)
         text = render_document(plan, path.name, "md" if fmt == "md" else "html", templates, path)
         documents.append((out / f"{path.stem}{SUFFIX[fmt]}", encode(text, fmt)))
     write_all(out, documents)

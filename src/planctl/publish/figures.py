@@ -14,7 +14,7 @@ from typing import Literal, NamedTuple
 from planctl.model import AreaTrack, FocusArea, Measure, Plan, When, date_bounds
 from planctl.model.fields import without_markers
 from planctl.model.walk import owner_ids
-from planctl.words import LEVEL_LABELS, date_text, timing_text
+from planctl.words import LEVEL_LABELS, ended_text, timing_text
 
 MatrixMark = Literal["primary", "also", ""]
 YearMark = Literal["on", "recurring", ""]
@@ -331,13 +331,8 @@ def _when_text(measure: Measure) -> str | None:
     when = timing_text(measure.timing)
     if measure.ended is None:
         return when
-    return f"{when}; {ended_text(measure)}" if when else ended_text(measure)
-
-
-def ended_text(measure: Measure) -> str:
-    """``ersatt mars 2026``: how and when a measure ended."""
-    assert measure.ended is not None
-    return f"{measure.ended.how} {date_text(measure.ended.date)}"
+    ended = ended_text(measure.ended)
+    return f"{when}; {ended}" if when else ended
 
 
 def _year_marks(timing: YearSpan | None, first: int, last: int) -> tuple[YearMark, ...]:

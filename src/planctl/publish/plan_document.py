@@ -30,7 +30,7 @@ from planctl.model import (
     Unit,
     iter_indicators,
 )
-from planctl.model.walk import area_noted, measure_noted
+from planctl.model.walk import area_noted, measure_noted, owner_ids
 from planctl.publish.figures import build_overviews
 from planctl.publish.plan_context import (
     AreaChapter,
@@ -243,10 +243,8 @@ class _Areas:
         self.notes = notes
         self.anchors = {area.id: _area_anchor(numbers[area.id]) for area in plan.focus_areas}
         self.areas = {area.id: area for area in plan.focus_areas}
-        self.organisations = {org.id: org for org in plan.organisations}
-        for org in plan.organisations:
-            for alias in org.aliases:
-                self.organisations.setdefault(alias, org)
+        by_id = {org.id: org for org in plan.organisations}
+        self.organisations = {name: by_id[org_id] for name, org_id in owner_ids(plan).items()}
         self.causes = {c.id: c for a in plan.focus_areas if a.cause_analysis for c in a.cause_analysis.causes}
         self.measures = {m.id: (m, a) for a in plan.focus_areas for m in a.measures}
         self.indicators = {at.indicator.id: at.indicator for at in iter_indicators(plan)}

@@ -34,7 +34,7 @@ from planctl.publish.plan_context import (
     PictureView,
     ProblemView,
 )
-from planctl.words import and_list, date_text, interval_text, number_text, period_text
+from planctl.words import and_list, date_text, interval_text, number_text, period_text, update_text
 
 #: Pictures larger than this are not embedded (a plan document is not an image archive).
 MAX_PICTURE_BYTES = 2 * 1024 * 1024
@@ -166,10 +166,7 @@ def lagesbild_view(lagesbild: Lagesbild | None, answered: dict[str, tuple[AreaLi
     (an unanswered problem is shown in full here, since no chapter opens with it)."""
     if lagesbild is None:
         return None
-    updates = tuple(
-        f"{date_text(u.date)}" + (f", Dnr {u.reference}" if u.reference else "") + (f": {u.note}" if u.note else "")
-        for u in lagesbild.updates
-    )
+    updates = tuple(update_text(u) for u in lagesbild.updates)
     return LagesbildView(
         lagesbild.title,
         lagesbild.url,

@@ -40,12 +40,14 @@ from planctl.words import (
     clause,
     date_text,
     due_basis_text,
+    ended_text,
     number_text,
     period_text,
     since_text,
     target_state_text,
     target_text,
     trend_text,
+    update_text,
 )
 
 #: The CSS class each light is drawn with; the words are the light's own (grön, gul, röd).
@@ -79,7 +81,7 @@ def status_cell(report: MeasureReport | None, measure: Measure, follow_up: Follo
         if measure.added is not None and date_bounds(measure.added)[0] > follow_up.date:
             outside = f"tillagd {date_text(measure.added)}"
         elif measure.ended is not None and date_bounds(measure.ended.date)[1] < follow_up.date:
-            outside = f"{measure.ended.how} {date_text(measure.ended.date)}"
+            outside = ended_text(measure.ended)
         return StatusCell(None, None, None, outside=outside)
     return StatusCell(
         report.status, light_of(report, measure, follow_up.date, plan.period), report.comment, report.light_reason if report.light else None
@@ -285,9 +287,7 @@ def build_report(plan: Plan, follow_ups: Sequence[FollowUp], source_name: str) -
 def _lagesbild_update(follow_up: FollowUp) -> str | None:
     update = follow_up.lagesbild_update
     if update is not None:
-        return f"uppdaterad {date_text(update.date)}" + (f", Dnr {update.reference}" if update.reference else "") + (
-            f": {update.note}" if update.note else ""
-        )
+        return f"uppdaterad {update_text(update)}"
     if follow_up.lagesbild_updated is not None:  # format 1's yes or no
         return "uppdaterad, enligt uppföljningen (utan datum och diarienummer)" if follow_up.lagesbild_updated else "inte uppdaterad"
     return None
@@ -332,7 +332,7 @@ def _measure_rows(plan: Plan, ordered: Sequence[FollowUp]) -> list[MeasureStatus
                 history=history,
                 money_sek=sum(money) if money else None,
                 hours=sum(hours) if hours else None,
-                ended=f"{ended.how.capitalize()} {date_text(ended.date)}: {ended.reason}" if ended else None,
+                ended=f"{ended_text(ended)[:1].upper()}{ended_text(ended)[1:]}: {ended.reason}" if ended else None,
             )
         )
     return rows
