@@ -57,8 +57,8 @@ def time_interleaved(commands: dict[str, Sequence[str]], runs: int) -> dict[str,
 
     Taking turns gives every command the same share of a noisy machine's slow moments.
     """
-    for command in commands.values():  # warm the file cache and the bytecode
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    for command in commands.values():  # warm the file cache and the bytecode; a failing command has no time
+        subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
     best = {name: float("inf") for name in commands}
     for _ in range(runs):
         for name, command in commands.items():

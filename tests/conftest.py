@@ -73,8 +73,11 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
 
 
 def snapshot(value: Any) -> Any:
-    """The data handed to a template as plain JSON: dataclasses as objects, enums and dates as
-    text, and a plan's own elements by their id (the plan itself is checked elsewhere)."""
+    """The data handed to a template as plain JSON: records (named tuples, dataclasses) as
+    objects, enums and dates as text, and a plan's own elements by their id (the plan itself is
+    checked elsewhere)."""
+    if isinstance(value, tuple) and hasattr(value, "_fields"):
+        return {name: snapshot(getattr(value, name)) for name in value._fields}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: snapshot(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, BaseModel):

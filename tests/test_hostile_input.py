@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
+from planctl import __version__
 from planctl.cli import app
 from planctl.terminal import printable
 
@@ -286,6 +287,30 @@ def test_a_shared_template_cannot_run_python(tmp_path: Path, source: bytes) -> N
     )
     assert result.stderr.endswith("); en mall får bara visa det planctl ger den\n")
     assert not (tmp_path / "ut").exists()
+
+
+def test_planctls_own_templates_and_a_shared_folder_keep_their_compiled_code_apart(tmp_path: Path) -> None:
+    """planctl's own templates run outside the sandbox, a municipality's folder inside it; code
+    compiled for one kind calls what only that kind has, so each keeps its own cache folder.
+    Every run is a new process, as on an analyst's machine, reading what the one before wrote."""
+    folder = tmp_path / "mallar"
+    folder.mkdir()
+    (folder / "plan.md.j2").write_text('{% include "planctl/plan.md.j2" %}', encoding="utf-8")
+    environ = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    written = []
+    for n, templates in enumerate([["--templates", str(folder)], [], ["--templates", str(folder)], []]):
+        out = tmp_path / f"ut-{n}"
+        done = subprocess.run(
+            [sys.executable, "-m", "planctl", "render", str(MINIMAL), "--format", "md", "--out", str(out), *templates],
+            capture_output=True, text=True, env=environ, timeout=120, check=False,
+        )  # fmt: skip
+        assert (done.returncode, done.stderr) == (0, "")
+        written.append((out / "minimal.md").read_text(encoding="utf-8"))
+    assert len(set(written)) == 1
+    assert sorted(p.name for p in (tmp_path / "cache" / "planctl").iterdir() if p.name.startswith("jinja")) == [
+        f"jinja-{__version__}-own",
+        f"jinja-{__version__}-sandbox",
+    ]
 
 
 def test_a_template_saved_as_latin_1_is_a_usage_error_naming_it(tmp_path: Path) -> None:

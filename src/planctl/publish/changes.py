@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from planctl.errors import PlanHasErrors, UsageError
 from planctl.files import is_dir, is_file
@@ -22,8 +22,7 @@ from planctl.terminal import printable
 from planctl.words import baseline_text, count, date_text, ended_text, period_text, target_text, timing_text
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """One change: ``+`` added, ``-`` removed, ``~`` changed, ``×`` ended (kept in the plan)."""
 
     section: str

@@ -8,22 +8,20 @@ margins the template draws the axes at are part of the chart, never typed twice.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from planctl.model import Indicator, Unit
 from planctl.words import number_text
 
 
-@dataclass(frozen=True)
-class ChartPoint:
+class ChartPoint(NamedTuple):
     label: str
     value_text: str
     x: float
     y: float
 
 
-@dataclass(frozen=True)
-class Chart:
+class Chart(NamedTuple):
     """A small line chart: values over time, with baseline and target as lines."""
 
     width: int

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from planctl.errors import UsageError
 from planctl.files import PlanFiles, discover, output_problem, select_plans
@@ -21,8 +20,7 @@ from planctl.model.cadence import next_due
 from planctl.words import LEVEL_LABELS, due_basis_text, period_text
 
 
-@dataclass(frozen=True)
-class PlanRow:
+class PlanRow(NamedTuple):
     """What the county view needs of one plan."""
 
     file: str
@@ -47,8 +45,7 @@ class PlanRow:
     prevention_step: str | None = None
 
 
-@dataclass(frozen=True)
-class Spread:
+class Spread(NamedTuple):
     """How many plans, in which municipalities, name one area, method or protective factor."""
 
     label: str
@@ -56,8 +53,7 @@ class Spread:
     municipalities: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Overview:
+class Overview(NamedTuple):
     today: date
     rows: tuple[PlanRow, ...]
     areas: tuple[Spread, ...]

@@ -1,8 +1,9 @@
-"""The one Jinja environment: templates sandboxed, HTML autoescaped, undefined names fail,
-filters in one place, each template compiled once.
+"""The one Jinja environment: HTML autoescaped, undefined names fail, filters in one place,
+each template compiled once.
 
-A municipality's own templates (``--templates DIR``) run in the same sandbox; templates it
-does not override come from planctl's own. Compiled templates are kept for the whole run
+A municipality's own templates (``--templates DIR``) run in Jinja's sandbox; templates it
+does not override come from planctl's own. planctl's own templates alone are part of
+planctl's code and run without the sandbox, which checks every attribute a template reads. Compiled templates are kept for the whole run
 (a county rendering 290 plans compiles each template once) and, where the user's cache
 folder can be written, between runs.
 """
@@ -100,9 +101,11 @@ class _QuietCache(jinja2.FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
 
 
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
+def _bytecode_cache(sandboxed: bool) -> jinja2.BytecodeCache | None:
+    """The cache for one kind of environment: a template compiled for the sandbox calls the
+    sandbox's checks, so the two kinds never share compiled code."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    folder = Path(base) / "planctl" / f"jinja-{__version__}"
+    folder = Path(base) / "planctl" / f"jinja-{__version__}-{'sandbox' if sandboxed else 'own'}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
@@ -133,7 +136,8 @@ def _new_environment(templates: Path | None) -> jinja2.Environment:
         loader = jinja2.ChoiceLoader([jinja2.PrefixLoader({"planctl": packaged}), own, packaged])
     # Municipalities share templates: a template may lay out what it is given, never reach
     # Python's internals (``"".__class__.__mro__``, ``os.popen``). The sandbox refuses that.
-    env = SandboxedEnvironment(
+    kind = jinja2.Environment if templates is None else SandboxedEnvironment
+    env = kind(
         loader=loader,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2", "svg", "svg.j2"), default=False),
         undefined=jinja2.StrictUndefined,
@@ -141,7 +145,7 @@ def _new_environment(templates: Path | None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=templates is not None,  # a municipality may edit its templates while previewing
-        bytecode_cache=_bytecode_cache(),
+        bytecode_cache=_bytecode_cache(sandboxed=kind is SandboxedEnvironment),
     )
     env.filters.update(FILTERS)
     env.globals.update(period_text=period_text, interval_text=interval_text, lights_text=lights_text, count=count)

@@ -8,7 +8,6 @@ templates only lay it out; nothing here knows about HTML or Markdown.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from planctl.model import AreaTrack, FocusArea, Measure, Plan, When, date_bounds
@@ -21,8 +20,7 @@ YearMark = Literal["on", "recurring", ""]
 LoadKind = Literal["lead", "participant", "unknown"]
 
 
-@dataclass(frozen=True)
-class MeasureRef:
+class MeasureRef(NamedTuple):
     """A measure as the overviews name it: its id (the HTML anchor), title and chapter."""
 
     id: str
@@ -31,22 +29,19 @@ class MeasureRef:
     chapter: str
 
 
-@dataclass(frozen=True)
-class AreaColumn:
+class AreaColumn(NamedTuple):
     id: str
     chapter: str
     title: str
 
 
-@dataclass(frozen=True)
-class MatrixRow:
+class MatrixRow(NamedTuple):
     measure: MeasureRef
     #: one mark per column: "primary" (the area it belongs to), "also" (also_affects) or ""
     marks: tuple[MatrixMark, ...]
 
 
-@dataclass(frozen=True)
-class StarMatrix:
+class StarMatrix(NamedTuple):
     """The source's "star" as a table: measures × prioritised crime areas."""
 
     columns: tuple[AreaColumn, ...]
@@ -56,22 +51,19 @@ class StarMatrix:
     also_totals: tuple[int, ...]
 
 
-@dataclass(frozen=True)
-class LevelGroup:
+class LevelGroup(NamedTuple):
     level: str
     measures: tuple[MeasureRef, ...]
 
 
-@dataclass(frozen=True)
-class TimelineBar:
+class TimelineBar(NamedTuple):
     x: int
     width: int
     #: recurring from its start (årligen, löpande …) with no end: drawn to the edge with an arrow
     open_ended: bool
 
 
-@dataclass(frozen=True)
-class TimelineRow:
+class TimelineRow(NamedTuple):
     y: int
     #: an area heading row has no measure
     measure: MeasureRef | None
@@ -91,16 +83,14 @@ class TimelineRow:
         return bool(bar and bar.open_ended and self.when and len(self.when) * TEXT_WIDTH + 12 <= bar.width)
 
 
-@dataclass(frozen=True)
-class YearColumn:
+class YearColumn(NamedTuple):
     year: int
     x: int
     width: int
     in_period: bool
 
 
-@dataclass(frozen=True)
-class Timeline:
+class Timeline(NamedTuple):
     years: tuple[YearColumn, ...]
     rows: tuple[TimelineRow, ...]
     width: int
@@ -120,16 +110,15 @@ class Timeline:
         return tuple(row for row in self.measure_rows if row.when is None)
 
 
-@dataclass(frozen=True)
-class LoadSegment:
+class LoadSegment(NamedTuple):
     kind: LoadKind
-    count: int
+    #: how many measures the segment stands for
+    measures: int
     x: int
     width: int
 
 
-@dataclass(frozen=True)
-class OwnerLoad:
+class OwnerLoad(NamedTuple):
     id: str
     name: str
     lead: int
@@ -143,8 +132,7 @@ class OwnerLoad:
         return self.lead + self.participant + self.unknown
 
 
-@dataclass(frozen=True)
-class OwnerChart:
+class OwnerChart(NamedTuple):
     owners: tuple[OwnerLoad, ...]
     width: int
     height: int
@@ -159,8 +147,7 @@ class OwnerChart:
     small_text_size: int = 0
 
 
-@dataclass(frozen=True)
-class Overviews:
+class Overviews(NamedTuple):
     matrix: StarMatrix
     levels: tuple[LevelGroup, ...]
     timeline: Timeline

@@ -8,14 +8,13 @@ footnote markers resolved to the document's note numbers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from planctl.model import FocusArea, Indicator, Measure, Organisation, Plan, RelatedPlan
 from planctl.publish.figures import Overviews
 
 
-@dataclass(frozen=True)
-class Owner:
+class Owner(NamedTuple):
     """An organisation in a Vem cell: its name as the document shows it, and its part."""
 
     id: str
@@ -25,8 +24,7 @@ class Owner:
     abbreviated: bool
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(NamedTuple):
     """A footnote, numbered through the whole document as in the source."""
 
     number: int
@@ -43,8 +41,7 @@ class Note:
         return f"notref-{self.number}"
 
 
-@dataclass(frozen=True)
-class AreaLink:
+class AreaLink(NamedTuple):
     id: str
     anchor: str
     chapter: str
@@ -56,14 +53,12 @@ class AreaLink:
         return f"{'avsnitt' if '.' in self.chapter else 'kapitel'} {self.chapter}"
 
 
-@dataclass(frozen=True)
-class MeasureLink:
+class MeasureLink(NamedTuple):
     anchor: str
     title: str
 
 
-@dataclass(frozen=True)
-class EndedView:
+class EndedView(NamedTuple):
     """A measure ended in a revision, as the document says it."""
 
     when: str
@@ -72,15 +67,13 @@ class EndedView:
     replaced_by: MeasureLink | None
 
 
-@dataclass(frozen=True)
-class CauseView:
+class CauseView(NamedTuple):
     name: str
     anchor: str
     added: str | None
 
 
-@dataclass(frozen=True)
-class MeasureView:
+class MeasureView(NamedTuple):
     measure: Measure
     anchor: str
     title: str
@@ -103,8 +96,7 @@ class MeasureView:
     ended: EndedView | None = None
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """A column of a measures table: what it shows (``key``), its header and its width class."""
 
     key: str
@@ -112,8 +104,7 @@ class Column:
     css: str
 
 
-@dataclass(frozen=True)
-class AreaPart:
+class AreaPart(NamedTuple):
     """A numbered part of an area: its cause analysis or its measures."""
 
     number: str
@@ -122,8 +113,7 @@ class AreaPart:
     kind: str
 
 
-@dataclass(frozen=True)
-class FigureView:
+class FigureView(NamedTuple):
     value: str
     unit: str | None
     period: str | None
@@ -131,8 +121,7 @@ class FigureView:
     text: str | None
 
 
-@dataclass(frozen=True)
-class ProblemView:
+class ProblemView(NamedTuple):
     """A problem of the lägesbild, as an area chapter opens with it."""
 
     id: str
@@ -154,8 +143,7 @@ class ProblemView:
         return pages if pages[:1].lower() == "s" else f"s.\u00a0{pages}"
 
 
-@dataclass(frozen=True)
-class AreaChapter:
+class AreaChapter(NamedTuple):
     """A crime area or goal area: a chapter of its own or a section of a chapter.
 
     One template macro per format draws every area; what differs (heading level, which parts,
@@ -196,8 +184,7 @@ class AreaChapter:
         return any(column.key == "causes" for column in self.columns)
 
 
-@dataclass(frozen=True)
-class Stage:
+class Stage(NamedTuple):
     """A step of a named model: its number, how many steps the model has, and the step's name."""
 
     number: int
@@ -205,8 +192,7 @@ class Stage:
     name: str
 
 
-@dataclass(frozen=True)
-class FollowUpView:
+class FollowUpView(NamedTuple):
     """How the plan as a whole is followed up, or None parts where the plan is silent."""
 
     interval: str | None
@@ -222,8 +208,7 @@ class FollowUpView:
         return not (self.interval or self.forum or self.text or self.cycle or self.in_depth)
 
 
-@dataclass(frozen=True)
-class IndicatorRow:
+class IndicatorRow(NamedTuple):
     """A plan-level indicator as its table row shows it; None where the plan gives nothing."""
 
     indicator: Indicator
@@ -233,8 +218,7 @@ class IndicatorRow:
     baseline: str | None
 
 
-@dataclass(frozen=True)
-class PictureView:
+class PictureView(NamedTuple):
     title: str
     #: the image as a data: URI, or None where the document says it is not reproduced
     src: str | None
@@ -243,8 +227,7 @@ class PictureView:
     file: str | None
 
 
-@dataclass(frozen=True)
-class LagesbildView:
+class LagesbildView(NamedTuple):
     title: str
     url: str | None
     completed: str | None
@@ -256,15 +239,13 @@ class LagesbildView:
     analysis: str | None
 
 
-@dataclass(frozen=True)
-class CouncilView:
+class CouncilView(NamedTuple):
     name: str
     members: tuple[str, ...]
     note: str | None
 
 
-@dataclass(frozen=True)
-class AgreementView:
+class AgreementView(NamedTuple):
     title: str
     parties: tuple[str, ...]
     period: str | None
@@ -272,16 +253,14 @@ class AgreementView:
     note: str | None
 
 
-@dataclass(frozen=True)
-class CooperationView:
+class CooperationView(NamedTuple):
     text: str | None
     agreements: tuple[AgreementView, ...]
     council: CouncilView | None
     coordination: str | None
 
 
-@dataclass(frozen=True)
-class IntroSection:
+class IntroSection(NamedTuple):
     """A section of chapter 1: the plan's own (in its order, under its title) or planctl's."""
 
     number: str
@@ -299,8 +278,7 @@ class IntroSection:
     by_planctl: bool = False
 
 
-@dataclass(frozen=True)
-class Introduction:
+class Introduction(NamedTuple):
     number: str
     anchor: str
     title: str
@@ -308,8 +286,7 @@ class Introduction:
     notes: tuple[Note, ...]
 
 
-@dataclass(frozen=True)
-class OtherChapter:
+class OtherChapter(NamedTuple):
     """A chapter whose areas are its sections: a handlingsplan's goal areas, or the areas an
     åtgärdsplan handles through other forums."""
 
@@ -321,8 +298,7 @@ class OtherChapter:
     pictures: tuple[PictureView, ...] = ()
 
 
-@dataclass(frozen=True)
-class FollowUpChapter:
+class FollowUpChapter(NamedTuple):
     """A handlingsplan's chapter on its follow-up and indicators."""
 
     number: str
@@ -334,15 +310,13 @@ class FollowUpChapter:
     pictures: tuple[PictureView, ...] = ()
 
 
-@dataclass(frozen=True)
-class RelatedView:
+class RelatedView(NamedTuple):
     plan: RelatedPlan
     html_href: str | None
     md_href: str | None
 
 
-@dataclass(frozen=True)
-class RelatedChapter:
+class RelatedChapter(NamedTuple):
     number: str
     anchor: str
     title: str
@@ -352,15 +326,13 @@ class RelatedChapter:
     pictures: tuple[PictureView, ...] = ()
 
 
-@dataclass(frozen=True)
-class TocEntry:
+class TocEntry(NamedTuple):
     number: str
     title: str
     anchor: str
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     """A row of the plan's facts: a label and a value (Markdown text), or None where missing."""
 
     label: str
@@ -369,8 +341,7 @@ class Fact:
     items: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Edition:
+class Edition(NamedTuple):
     """"Om denna utgåva": what the document renders, what was added to it and by whom."""
 
     source: str | None
@@ -382,8 +353,7 @@ class Edition:
     example_data: bool
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     """Everything a template may show; a misspelt name fails loudly (StrictUndefined)."""
 
     plan: Plan

@@ -10,7 +10,6 @@ live in the templates (``templates/``); this module decides what they show.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -268,7 +267,7 @@ class _Areas:
         """A problem as an area chapter opens with it; its anchor only where it is first shown."""
         view = problem_view(self.problems[problem_id], self.answered().get(problem_id, ()))
         if problem_id in self.shown_problems:
-            return replace(view, anchor="")
+            return view._replace(anchor="")
         self.shown_problems.add(problem_id)
         return view
 

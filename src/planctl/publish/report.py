@@ -10,8 +10,8 @@ development of a series over the whole series.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from planctl.model import (
     Direction,
@@ -58,8 +58,7 @@ TREND_CLASS = {Trend.GOOD: "riktning-rätt", Trend.BAD: "riktning-fel"}
 _FLAT = 1e-9
 
 
-@dataclass(frozen=True)
-class StatusCell:
+class StatusCell(NamedTuple):
     """One measure at one follow-up."""
 
     status: Status | None
@@ -88,8 +87,7 @@ def status_cell(report: MeasureReport | None, measure: Measure, follow_up: Follo
     )
 
 
-@dataclass(frozen=True)
-class MeasureStatus:
+class MeasureStatus(NamedTuple):
     id: str
     title: str
     area: str
@@ -104,8 +102,7 @@ class MeasureStatus:
     ended: str | None = None
 
 
-@dataclass(frozen=True)
-class LightCount:
+class LightCount(NamedTuple):
     """How many measures of a group stand at each light in the latest follow-up."""
 
     label: str
@@ -119,8 +116,7 @@ class LightCount:
         return self.green + self.yellow + self.red + self.missing
 
 
-@dataclass(frozen=True)
-class Value:
+class Value(NamedTuple):
     period: str
     value_text: str
     source: str | None
@@ -128,8 +124,7 @@ class Value:
     note: str | None = None
 
 
-@dataclass(frozen=True)
-class IndicatorView:
+class IndicatorView(NamedTuple):
     id: str
     name: str
     #: the measures the indicator follows up; empty for an indicator of the whole plan
@@ -166,8 +161,7 @@ class IndicatorView:
         return self.trend is Trend.BAD or self.on_target is TargetState.MISSED
 
 
-@dataclass(frozen=True)
-class OccasionView:
+class OccasionView(NamedTuple):
     date: date
     reported_by: str
     summary: str | None
@@ -176,8 +170,7 @@ class OccasionView:
     notes: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class FollowUpReport:
+class FollowUpReport(NamedTuple):
     municipality: str
     title: str
     period: str
