@@ -21,7 +21,15 @@ E = TypeVar("E", bound=Enum)
 
 def about(title: str, description: str, **options: Any) -> Any:
     """A field's Swedish title and description, which editors show as hover help."""
+    if options.get("default_factory") is list:
+        options["default_factory"] = _no_items
     return Field(title=title, description=description, **options)
+
+
+def _no_items() -> list[Any]:
+    """A new empty list, the default of a list field. pydantic reads a default factory's
+    signature, and a built-in's (``list``) only from its text: 40 fields, 7 ms each start."""
+    return []
 
 
 #: Swedish titles and descriptions of enum values, by enum, for the exported JSON Schema.

@@ -1,9 +1,8 @@
 """A follow-up: one occasion on which a plan's measures and indicators are reported (6 §)."""
 
-from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 from pydantic import Strict as StrictInput
@@ -59,7 +58,7 @@ class MeasureReport(Part, title="Åtgärdens läge"):
     cost: Cost | None = about("Kostnad", "Vad åtgärden kostade under perioden.", default=None)
 
     @model_validator(mode="after")
-    def _light_has_reason(self) -> MeasureReport:
+    def _light_has_reason(self) -> Self:
         if self.light is not None and self.light_reason is None:
             raise PydanticCustomError(
                 "planctl_light_reason", "ett trafikljus som sätts för hand behöver en motivering (light_reason)"

@@ -1,7 +1,6 @@
 """Who stands behind a plan: the decision, the report to fullmäktige, the organisations that
 own measures, the collaboration the work rests on, and the plans it relates to."""
 
-from __future__ import annotations
 
 from enum import StrEnum
 from typing import Annotated

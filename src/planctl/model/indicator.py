@@ -1,6 +1,5 @@
 """Indicators (uppföljningsmått): what is measured, in which unit, from which baseline to which target."""
 
-from __future__ import annotations
 
 from enum import StrEnum
 from typing import Annotated

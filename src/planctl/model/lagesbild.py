@@ -6,9 +6,8 @@ the figures the source states, so the chain problem → cause → measure → in
 is complete. The lägesbild may also be a file of its own beside the plan (``kind: lägesbild``).
 """
 
-from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, Self
 
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
@@ -79,7 +78,7 @@ class Lagesbild(LagesbildFacts, title="Lägesbild"):
     )
 
     @model_validator(mode="after")
-    def _one_home(self) -> Lagesbild:
+    def _one_home(self) -> Self:
         if self.file and (self.problems or self.analysis or self.other_information):
             raise PydanticCustomError(
                 "planctl_lagesbild_twice", "lägesbildens problem står antingen i planen eller i filen {file}, inte i båda", {"file": self.file}

@@ -6,7 +6,6 @@ practice) live in ``planctl.lint.rules``. Every field has a Swedish title and de
 which the exported JSON Schema gives editors as hover help.
 """
 
-from __future__ import annotations
 
 from enum import StrEnum
 from typing import Annotated, Literal

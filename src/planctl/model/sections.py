@@ -1,9 +1,8 @@
 """The plan as a document: its sections, pictures, sources, notes on what was added, its table
 layout, and the silences that say where a rule does not fit."""
 
-from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
@@ -47,7 +46,7 @@ class Picture(Part, title="Bild"):
     )
 
     @model_validator(mode="after")
-    def _described(self) -> Picture:
+    def _described(self) -> Self:
         if self.file and not self.alt:
             raise PydanticCustomError("planctl_picture_alt", "en bild med bildfil behöver en alternativtext (alt)")
         return self

@@ -8,11 +8,10 @@ becomes a :class:`When` with a first and a last day, which the period check, the
 the traffic lights use; ``planctl.words`` says it in Swedish.
 """
 
-from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal, NamedTuple
+from typing import Annotated, Literal, NamedTuple, Self
 
 from pydantic import BeforeValidator, ConfigDict, model_validator
 from pydantic_core import PydanticCustomError
@@ -167,7 +166,7 @@ class When(Part):
     text: Text | None = about("Text", "Planens egna ord om när, som visas i stället för planctls.", default=None)
 
     @model_validator(mode="after")
-    def _something_said(self) -> When:
+    def _something_said(self) -> Self:
         if self.start is None and not self.throughout and self.recurrence is None and self.text is None:
             raise PydanticCustomError("planctl_timing_empty", "tidsangivelsen säger inte när; skriv t.ex. {forms}", {"forms": FORMS})
         return self
