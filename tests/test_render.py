@@ -1171,3 +1171,69 @@ def test_no_municipalitys_wording_leaks_into_another_plan(plan: Path, built: dic
         for word in ("västerås", "samverkansledning", "stjärnan", "mimer", "lacus", "skultuna", "brottsområden som samverkansledningen"):
             if word not in own:
                 assert word not in text, (fmt, word)
+
+
+# -- many plans: one process per core --------------------------------------------------------
+
+
+def _county_folder(tmp_path: Path, plans: int = 26) -> Path:
+    """A county's folder: the shipped plans with their follow-ups, and enough others to share
+    the work between processes (PARALLEL_THRESHOLD is 24)."""
+    folder = tmp_path / "lan"
+    folder.mkdir()
+    for plan in (EXEMPELBY, VASTERAS):
+        shutil.copy(plan, folder / plan.name)
+        shutil.copytree(plan.with_suffix(""), folder / plan.stem)
+    text = MINIMAL.read_text(encoding="utf-8")
+    for number in range(plans - 2):
+        (folder / f"plan-{number:02}.yaml").write_text(text.replace("exempelstad", f"stad-{number}"), encoding="utf-8")
+    return folder
+
+
+def _written(out: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(out.iterdir())}
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_many_plans_render_in_parallel_to_the_same_bytes_as_in_one_process(tmp_path: Path, fmt: str) -> None:
+    from planctl.publish.documents import report_files
+
+    folder = _county_folder(tmp_path)
+    for jobs in (1, 2):
+        render_files([folder], fmt, tmp_path / f"plan-{jobs}", None, TODAY, jobs=jobs)  # type: ignore[arg-type]
+        report_files([folder], fmt, tmp_path / f"rapport-{jobs}", None, TODAY, jobs=jobs)  # type: ignore[arg-type]
+    assert len(_written(tmp_path / "plan-1")) == len(_written(tmp_path / "rapport-1")) == 26
+    assert _written(tmp_path / "plan-1") == _written(tmp_path / "plan-2")
+    assert _written(tmp_path / "rapport-1") == _written(tmp_path / "rapport-2")
+
+
+def test_one_plan_with_errors_among_many_stops_every_document_in_parallel(tmp_path: Path) -> None:
+    folder = _county_folder(tmp_path)
+    shutil.copy(UNKNOWN_OWNER, folder / "trasig.yaml")
+    with pytest.raises(PlanHasErrors) as raised:
+        render_files([folder], "html", tmp_path / "ut", None, TODAY, jobs=2)
+    assert all(line.startswith(f"{folder}/trasig.yaml:") for line in str(raised.value).splitlines()[:-1])
+    assert str(raised.value).endswith("\nplanen återges inte förrän felen är rättade")
+    assert not (tmp_path / "ut").exists()
+
+
+def test_a_follow_up_named_among_many_plans_is_a_usage_error_in_parallel(tmp_path: Path) -> None:
+    folder = _county_folder(tmp_path)
+    stray = folder / "uppfoljning.yaml"
+    shutil.copy(folder / EXEMPELBY.stem / "uppfoljning-2025-10.yaml", stray)
+    named = sorted(folder.glob("*.yaml"))
+    with pytest.raises(UsageError) as raised:
+        render_files(named, "html", tmp_path / "ut", None, TODAY, jobs=2)
+    assert str(raised.value) == f"{stray}: är en uppföljning som inte ligger i en mapp bredvid sin plan; ange planfilen"
+    assert not (tmp_path / "ut").exists()
+
+
+def test_a_broken_template_is_a_usage_error_from_a_worker_process(tmp_path: Path) -> None:
+    folder = _county_folder(tmp_path)
+    templates = tmp_path / "mallar"
+    templates.mkdir()
+    (templates / "plan.md.j2").write_text("{{ doc.plan.title }\n", encoding="utf-8")
+    with pytest.raises(UsageError) as raised:
+        render_files([folder], "md", tmp_path / "ut", templates, TODAY, jobs=2)
+    assert str(raised.value).startswith(f"{templates}/plan.md.j2, rad 1: fel i mallen: ")
+    assert not (tmp_path / "ut").exists()

@@ -236,6 +236,9 @@ def render(
     today: Annotated[
         str | None, typer.Option("--today", help="Dagens datum (ÅÅÅÅ-MM-DD) som planerna granskas mot.")
     ] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Antal processer för många planer (standard: en per kärna).")
+    ] = None,
 ) -> None:
     """Återge planer som publiceringsklara dokument (Markdown, HTML eller PDF).
 
@@ -255,6 +258,7 @@ def render(
             templates or settings.templates,
             _parse_today(today),
             settings.layout,
+            jobs,
         ):
             _say(f"skrev {written}")
 
@@ -267,6 +271,9 @@ def report(
     templates: Annotated[Path | None, typer.Option("--templates", help="Mapp med egna mallar.")] = None,
     today: Annotated[
         str | None, typer.Option("--today", help="Dagens datum (ÅÅÅÅ-MM-DD) som planerna granskas mot.")
+    ] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Antal processer för många planer (standard: en per kärna).")
     ] = None,
 ) -> None:
     """Skriv uppföljningsrapporten för planer: status, sammanställningar, indikatorer med diagram.
@@ -281,7 +288,9 @@ def report(
 
         settings = _settings()
         target = settings.output(out)
-        for written in report_files(plans, output_format, target, templates or settings.templates, _parse_today(today)):
+        for written in report_files(
+            plans, output_format, target, templates or settings.templates, _parse_today(today), jobs
+        ):
             _say(f"skrev {written}")
 
 

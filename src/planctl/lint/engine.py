@@ -153,17 +153,26 @@ def check_plans(paths: Sequence[Path], today: date) -> list[tuple[PlanFiles, lis
         results = validate_unit(files, today)
         if not results:
             continue
-        if results[0].follow_up is not None or results[0].lagesbild is not None:
+        what = not_a_plan(results[0])
+        if what is not None:
             if files.plan in named:
-                what = (
-                    "en uppföljning som inte ligger i en mapp bredvid sin plan"
-                    if results[0].follow_up is not None
-                    else "en lägesbild, som visas med den plan som bygger på den"
-                )
-                raise UsageError(f"{printable(str(files.plan))}: är {what}; ange planfilen")
+                raise UsageError(not_a_plan_message(files.plan, what))
             continue
         checked.append((files, results))
     return checked
+
+
+def not_a_plan(result: FileResult) -> str | None:
+    """What a file given where a plan is expected is instead, in words; None for a plan."""
+    if result.follow_up is not None:
+        return "en uppföljning som inte ligger i en mapp bredvid sin plan"
+    if result.lagesbild is not None:
+        return "en lägesbild, som visas med den plan som bygger på den"
+    return None
+
+
+def not_a_plan_message(path: Path, what: str) -> str:
+    return f"{printable(str(path))}: är {what}; ange planfilen"
 
 
 def with_lagesbild_file(plan: Plan, path: Path) -> Plan:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, NamedTuple
 
 from planctl.errors import PlanHasErrors, UsageError
-from planctl.files import output_problem
-from planctl.lint.engine import FileResult, blocking, check_plans
+from planctl.files import PlanFiles, is_dir, output_problem, select_plans
+from planctl.lint.engine import blocking, map_units, not_a_plan, not_a_plan_message, validate_unit
 from planctl.lint.findings import Finding
 from planctl.lint.reporters.common import line_of
 from planctl.model import Plan
@@ -51,33 +52,85 @@ def render_report(report: FollowUpReport, fmt: DocumentFormat, templates: Path |
     return render_template(REPORT_TEMPLATE[fmt], fmt, templates, rep=report)
 
 
-def _checked_plans(
-    plans: Sequence[Path], out: Path, today: date | None, suffix: str, with_follow_ups: bool
-) -> list[tuple[Path, list[FileResult]]]:
-    """The plans named by ``plans``, each validated with its follow-ups, ready to be written.
+class _Prepared(NamedTuple):
+    """One plan checked and, if nothing stops it, made into its document (in a worker process
+    when there are many plans: only what is needed to decide and to write comes back)."""
 
-    Raises, writing nothing, when two plans would write the same file, when ``out`` lies in a
-    plans folder, or when a plan (and, with ``with_follow_ups``, one of its follow-ups) has
-    errors that stop publishing.
+    plan: Path
+    #: what the file is when it is no plan (a follow-up outside a plan's folder, a lägesbild)
+    not_a_plan: str | None
+    #: the errors that stop the document; a file that could not be read at all is ``unreadable``
+    errors: tuple[Finding, ...]
+    unreadable: bool
+    document: bytes | None
+
+
+def _prepare(
+    unit: PlanFiles,
+    today: date,
+    *,
+    report: bool,
+    fmt: OutputFormat,
+    templates: Path | None,
+    layout: str | None,
+) -> _Prepared | None:
+    """Validate a plan with its follow-ups and make its document, or say what stops it."""
+    results = validate_unit(unit, today)
+    if not results:
+        return None
+    first = results[0]
+    what = not_a_plan(first)
+    if what is not None:
+        return _Prepared(unit.plan, what, (), False, None)
+    counted = results if report else results[:1]
+    errors = tuple(blocking(counted))
+    unreadable = first.plan is None or any(r.plan is None and r.follow_up is None for r in counted)
+    if errors or unreadable or first.plan is None:
+        return _Prepared(unit.plan, None, errors, unreadable, None)
+    document_format: DocumentFormat = "md" if fmt == "md" else "html"
+    if report:
+        follow_ups = [r.follow_up for r in results[1:] if r.follow_up is not None]
+        text = render_report(build_report(first.plan, follow_ups, unit.plan.name), document_format, templates)
+    else:
+        plan = with_layout(first.plan, layout)
+        text = render_document(plan, unit.plan.name, document_format, templates, unit.plan)
+    return _Prepared(unit.plan, None, (), False, encode(text, fmt))
+
+
+def _publish(
+    plans: Sequence[Path], out: Path, today: date | None, suffix: str, jobs: int | None, **making: Any
+) -> list[Path]:
+    """Check and make the document of every plan named by ``plans``, then write them all.
+
+    Raises, writing nothing, when a file named is no plan, when two plans would write the same
+    file, when ``out`` lies in a plans folder, or when a plan (for a report, one of its
+    follow-ups too) has errors that stop publishing.
     """
-    checked = [(files.plan, results) for files, results in check_plans(plans, today or date.today())]
-    if not checked:
+    named = {path for path in plans if not is_dir(path)}
+    make = partial(_prepare, **making)
+    prepared = [p for p in map_units(make, select_plans(plans), today or date.today(), jobs) if p is not None]
+    for item in prepared:
+        if item.not_a_plan is not None and item.plan in named:
+            raise UsageError(not_a_plan_message(item.plan, item.not_a_plan))
+    prepared = [item for item in prepared if item.not_a_plan is None]
+    if not prepared:
         raise UsageError("inga planfiler att återge")
     targets: dict[str, Path] = {}
-    for path, _ in checked:
-        target = f"{path.stem}{suffix}"
+    for item in prepared:
+        target = f"{item.plan.stem}{suffix}"
         if target in targets:
-            raise UsageError(f"{targets[target]} och {path} skulle skrivas till samma dokument ({target})")
-        targets[target] = path
-        problem = output_problem(out, path)
+            raise UsageError(f"{targets[target]} och {item.plan} skulle skrivas till samma dokument ({target})")
+        targets[target] = item.plan
+        problem = output_problem(out, item.plan)
         if problem is not None:
             raise UsageError(problem)
-    results = [r for _, found_results in checked for r in (found_results if with_follow_ups else found_results[:1])]
-    errors = blocking(results)
-    if errors or any(r.plan is None and r.follow_up is None for r in results):
+    errors = [error for item in prepared for error in item.errors]
+    if errors or any(item.unreadable for item in prepared):
         lines = "".join(line_of(f) + "\n" for f in sorted(errors, key=Finding.sort_key))
         raise PlanHasErrors(f"{lines}planen återges inte förrän felen är rättade")
-    return checked
+    documents = [(out / f"{item.plan.stem}{suffix}", item.document) for item in prepared if item.document is not None]
+    write_all(out, documents)
+    return [target for target, _ in documents]
 
 
 def render_files(
@@ -87,37 +140,31 @@ def render_files(
     templates: Path | None,
     today: date | None = None,
     layout: str | None = None,
+    jobs: int | None = None,
 ) -> list[Path]:
     """Render each plan to ``out/<plan file stem>.<fmt>``; nothing is written if any plan has errors.
 
     ``today`` is the date the plans are checked against (default: today); ``layout`` the preset
-    for plans that choose no layout of their own (the repository's settings).
+    for plans that choose no layout of their own (the repository's settings); ``jobs`` how many
+    processes share the work when there are many plans (default: one per core).
     """
-    documents: list[tuple[Path, bytes]] = []
-    for path, results in _checked_plans(plans, out, today, SUFFIX[fmt], with_follow_ups=False):
-        plan = results[0].plan
-        assert plan is not None
-        plan = with_layout(plan, layout)
-        text = render_document(plan, path.name, "md" if fmt == "md" else "html", templates, path)
-        documents.append((out / f"{path.stem}{SUFFIX[fmt]}", encode(text, fmt)))
-    write_all(out, documents)
-    return [target for target, _ in documents]
+    return _publish(
+        plans, out, today, SUFFIX[fmt], jobs, report=False, fmt=fmt, templates=templates, layout=layout
+    )
 
 
 def report_files(
-    plans: list[Path], fmt: OutputFormat, out: Path, templates: Path | None, today: date | None = None
+    plans: list[Path],
+    fmt: OutputFormat,
+    out: Path,
+    templates: Path | None,
+    today: date | None = None,
+    jobs: int | None = None,
 ) -> list[Path]:
     """Write ``out/<plan file stem>-uppfoljning.<fmt>`` for each plan, from its follow-up files.
 
     Nothing is written if a plan or one of its follow-ups has errors.
     """
-    suffix = f"-uppfoljning{SUFFIX[fmt]}"
-    documents: list[tuple[Path, bytes]] = []
-    for path, results in _checked_plans(plans, out, today, suffix, with_follow_ups=True):
-        plan = results[0].plan
-        assert plan is not None
-        follow_ups = [r.follow_up for r in results[1:] if r.follow_up is not None]
-        text = render_report(build_report(plan, follow_ups, path.name), "md" if fmt == "md" else "html", templates)
-        documents.append((out / f"{path.stem}{suffix}", encode(text, fmt)))
-    write_all(out, documents)
-    return [target for target, _ in documents]
+    return _publish(
+        plans, out, today, f"-uppfoljning{SUFFIX[fmt]}", jobs, report=True, fmt=fmt, templates=templates, layout=None
+    )
