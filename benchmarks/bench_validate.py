@@ -23,6 +23,9 @@ from pathlib import Path
 
 from common import HERE, ROOT, build_corpus, time_command, time_interleaved
 
+#: A fixed day: the corpus's lägesbild is then within its 24 months, and every run finds the same.
+TODAY = ("--today", "2026-01-15")
+
 FLOOR = """
 import sys
 from concurrent.futures import ProcessPoolExecutor
@@ -55,10 +58,11 @@ def main() -> None:
     )
 
     commands: dict[str, Sequence[str]] = {
-        "planctl validate": [planctl, "validate", str(HERE / "corpus")],
+        "planctl validate": [planctl, "validate", *TODAY, str(HERE / "corpus")],
         "planctl render (validate + 290 HTML documents)": [
             planctl,
             "render",
+            *TODAY,
             str(HERE / "corpus"),
             "--out",
             str(HERE / "corpus-render"),
@@ -66,6 +70,7 @@ def main() -> None:
         "planctl overview (validate + county page)": [
             planctl,
             "overview",
+            *TODAY,
             str(HERE / "corpus"),
             "--out",
             str(HERE / "corpus-build"),
