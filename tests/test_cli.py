@@ -128,6 +128,24 @@ def test_many_files_in_parallel_give_the_same_findings(tmp_path: Path) -> None:
     assert serial.stdout.endswith("30 filer granskade: 20 fel, 40 varningar, 0 tystade\n")
 
 
+@pytest.mark.parametrize("command", ["render", "report"])
+def test_many_plans_render_with_jobs_as_with_one_process(tmp_path: Path, command: str) -> None:
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    text = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    for number in range(25):
+        (plans / f"plan-{number:02}.yaml").write_text(text.replace("exempelstad", f"stad-{number}"), encoding="utf-8")
+    written = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"ut-{jobs}"
+        result = run(command, str(plans), "--format", "md", "--today", "2026-01-15", "--jobs", jobs, "--out", str(out))
+        assert (result.exit_code, result.stderr) == (0, "")
+        assert len(result.stdout.splitlines()) == 25
+        written[jobs] = {path.name: path.read_bytes() for path in out.iterdir()}
+    assert written["1"] == written["2"]
+    assert len(written["1"]) == 25
+
+
 def test_missing_path_is_a_usage_error() -> None:
     result = validate("finns/inte.yaml")
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", "planctl: finns/inte.yaml: finns inte\n")
