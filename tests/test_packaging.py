@@ -78,3 +78,13 @@ def test_wheel_holds_every_module(tmp_path: Path) -> None:
     assert sources <= names
     assert {"planctl/py.typed", "planctl/templates/plan.html.j2"} <= names
     assert any(name.endswith(".dist-info/licenses/LICENSE") or name.endswith(".dist-info/LICENSE") for name in names)
+
+
+def test_no_module_under_src_is_over_450_lines() -> None:
+    """Each module has one role its name says; one that grows past 450 lines holds two."""
+    long = {
+        str(path.relative_to(ROOT)): count
+        for path in sorted((ROOT / "src" / "planctl").rglob("*.py"))
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > 450
+    }
+    assert long == {}
