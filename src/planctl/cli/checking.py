@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.common import STATE, FindingFormat, color_wanted, guard, parse_today, settings_used
+from planctl.cli.common import STATE, FindingFormat, Jobs, Today, color_wanted, guard, parse_today, settings_used
 
 
 def validate(
@@ -18,12 +18,8 @@ def validate(
         FindingFormat,
         typer.Option("--format", "-f", help="Utdataformat."),
     ] = "text",
-    today: Annotated[
-        str | None, typer.Option("--today", help="Dagens datum (ÅÅÅÅ-MM-DD) för reproducerbara körningar.")
-    ] = None,
-    jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, help="Antal processer (standard: en per kärna).")
-    ] = None,
+    today: Today = None,
+    jobs: Jobs = None,
     every: Annotated[
         bool,
         typer.Option(

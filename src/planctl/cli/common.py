@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
@@ -18,6 +18,16 @@ if TYPE_CHECKING:
 #: a test checks that the two agree.
 FindingFormat = Literal["text", "json", "github", "sarif", "markdown"]
 RenderFormat = Literal["md", "html", "pdf"]
+
+#: ``--today``, in every command that judges plans against a day.
+Today = Annotated[
+    str | None,
+    typer.Option("--today", help="Dagens datum (ÅÅÅÅ-MM-DD) som planerna granskas mot, för reproducerbara körningar."),
+]
+#: ``--jobs``, in every command that shares many plans between processes.
+Jobs = Annotated[
+    int | None, typer.Option("--jobs", "-j", min=1, help="Antal processer för många planer (standard: en per kärna).")
+]
 
 #: The variable the shell sets when it asks planctl for completions.
 COMPLETE_VAR = "_PLANCTL_COMPLETE"

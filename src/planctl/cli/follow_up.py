@@ -8,12 +8,12 @@ from typing import Annotated
 
 import typer
 
-from planctl.cli.common import STATE, color_wanted, guard, parse_today, settings_used
+from planctl.cli.common import STATE, Today, color_wanted, guard, parse_today, settings_used
 
 
 def status(
     paths: Annotated[list[Path] | None, typer.Argument(help="Planfiler eller mappar (standard: plans/).")] = None,
-    today: Annotated[str | None, typer.Option("--today", help="Dagens datum (ÅÅÅÅ-MM-DD).")] = None,
+    today: Today = None,
 ) -> None:
     """Visa uppföljningsläget i terminalen: åtgärdernas trafikljus, försenad uppföljning, indikatorer.
 

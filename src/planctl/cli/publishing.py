@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from planctl.cli.common import RenderFormat, guard, parse_today, say, settings_used
+from planctl.cli.common import Jobs, RenderFormat, Today, guard, parse_today, say, settings_used
 
 
 def render(
@@ -20,12 +20,8 @@ def render(
         Path | None,
         typer.Option("--templates", help="Mapp med egna mallar; det den saknar tas från planctls (planctl templates)."),
     ] = None,
-    today: Annotated[
-        str | None, typer.Option("--today", help="Dagens datum (ÅÅÅÅ-MM-DD) som planerna granskas mot.")
-    ] = None,
-    jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, help="Antal processer för många planer (standard: en per kärna).")
-    ] = None,
+    today: Today = None,
+    jobs: Jobs = None,
 ) -> None:
     """Återge planer som publiceringsklara dokument (Markdown, HTML eller PDF).
 
@@ -55,12 +51,8 @@ def report(
     output_format: Annotated[RenderFormat, typer.Option("--format", "-f", help="Rapportformat.")] = "html",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Mapp för rapporterna (standard: build).")] = None,
     templates: Annotated[Path | None, typer.Option("--templates", help="Mapp med egna mallar.")] = None,
-    today: Annotated[
-        str | None, typer.Option("--today", help="Dagens datum (ÅÅÅÅ-MM-DD) som planerna granskas mot.")
-    ] = None,
-    jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, help="Antal processer för många planer (standard: en per kärna).")
-    ] = None,
+    today: Today = None,
+    jobs: Jobs = None,
 ) -> None:
     """Skriv uppföljningsrapporten för planer: status, sammanställningar, indikatorer med diagram.
 
@@ -84,7 +76,7 @@ def preview(
     plan: Annotated[Path, typer.Argument(help="Planfilen att förhandsvisa.")],
     port: Annotated[int, typer.Option("--port", help="Port på 127.0.0.1 (0: en ledig).")] = 8000,
     templates: Annotated[Path | None, typer.Option("--templates", help="Mapp med egna mallar.")] = None,
-    today: Annotated[str | None, typer.Option("--today", help="Dagens datum (ÅÅÅÅ-MM-DD).")] = None,
+    today: Today = None,
 ) -> None:
     """Visa planen och uppföljningsrapporten i webbläsaren, omritade när filerna ändras.
 
@@ -150,8 +142,8 @@ def overview(
     output_format: Annotated[Literal["md", "html"], typer.Option("--format", "-f", help="Format.")] = "html",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Mapp för översikten (standard: build).")] = None,
     templates: Annotated[Path | None, typer.Option("--templates", help="Mapp med egna mallar.")] = None,
-    today: Annotated[str | None, typer.Option("--today", help="Dagens datum (ÅÅÅÅ-MM-DD).")] = None,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Antal processer.")] = None,
+    today: Today = None,
+    jobs: Jobs = None,
 ) -> None:
     """Skriv en översikt över många planer för länsstyrelsen: planer, uppföljning, områden, metoder.
 
