@@ -72,8 +72,7 @@ class Preview:
         from planctl.lint.engine import blocking, check_plans
         from planctl.lint.findings import Finding
         from planctl.lint.reporters.common import line_of
-        from planctl.publish.documents import render_document, render_report, with_layout
-        from planctl.publish.report import build_report
+        from planctl.publish.documents import document_text
 
         try:
             checked = check_plans([self.plan], self.today())
@@ -86,13 +85,9 @@ class Preview:
         plan = results[0].plan
         if errors or plan is None:
             return _findings_page(self.plan.name, [line_of(f) for f in errors] or [f"{self.plan}: kan inte läsas"])
-        plan = with_layout(plan, self.layout)
+        follow_ups = [r.follow_up for r in results[1:] if r.follow_up is not None] if report else None
         try:
-            if report:
-                follow_ups = [r.follow_up for r in results[1:] if r.follow_up is not None]
-                text = render_report(build_report(plan, follow_ups, self.plan.name), "html", self.templates)
-            else:
-                text = render_document(plan, self.plan.name, "html", self.templates, self.plan)
+            text = document_text(plan, self.plan, follow_ups, "html", self.templates, self.layout)
         except UsageError as error:  # a broken template of the municipality's own
             return _findings_page(self.plan.name, [str(error)])
         return text.replace("</body>", _RELOAD + "</body>", 1)

@@ -26,10 +26,10 @@ from planctl.forms.layout import INDICATORS_SHEET, MEASURES_SHEET
 from planctl.forms.merge import merge_into
 from planctl.forms.returned import Answer, CellRef, Returned, finding, read_workbook
 from planctl.forms.yaml_text import comment_lines, dump
-from planctl.lint.engine import blocking, check_plans, validate_unit
+from planctl.lint.engine import blocking, check_one_plan, unreadable, validate_unit
 from planctl.lint.findings import Finding, Severity, short_line
 from planctl.lint.loader import load_file
-from planctl.lint.reporters.common import line_of
+from planctl.lint.reporters.common import refuse_on_errors
 from planctl.model import FollowUp, Plan, iter_indicators, iter_measures
 from planctl.publish.output import write_atomic
 from planctl.terminal import printable
@@ -67,14 +67,8 @@ class Collected:
 def collect(plan_path: Path, workbooks: Sequence[Path], day: date | None, merge: bool) -> Collected:
     """Read ``workbooks``, put their answers together and write the plan's follow-up for ``day``
     (the date the workbooks were made for, where not given)."""
-    checked = check_plans([plan_path], day or date.today())
-    if len(checked) != 1:
-        raise UsageError(f"{printable(str(plan_path))}: ange en planfil (en plan åt gången)")
-    files, results = checked[0]
-    errors = blocking(results)
-    if errors or any(r.plan is None and r.follow_up is None for r in results):
-        lines = "".join(line_of(f) + "\n" for f in sorted(errors, key=Finding.sort_key))
-        raise PlanHasErrors(f"{lines}svaren sammanställs inte förrän felen är rättade")
+    files, results = check_one_plan(plan_path, day or date.today())
+    refuse_on_errors(blocking(results), unreadable(results), "svaren sammanställs inte")
     plan = results[0].plan
     assert plan is not None
     paths = list(dict.fromkeys(workbooks))

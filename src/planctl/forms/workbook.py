@@ -24,7 +24,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planctl import __version__
-from planctl.errors import PlanHasErrors, UsageError
+from planctl.errors import UsageError
 from planctl.files import output_problem
 from planctl.forms.layout import (
     INDICATOR_COLUMNS,
@@ -38,9 +38,8 @@ from planctl.forms.layout import (
     measure_columns,
 )
 from planctl.forms.questions import Form, build_forms
-from planctl.lint.engine import blocking, check_plans
-from planctl.lint.findings import Finding
-from planctl.lint.reporters.common import line_of
+from planctl.lint.engine import blocking, check_one_plan, unreadable
+from planctl.lint.reporters.common import refuse_on_errors
 from planctl.model import CHOICES, Light, Status
 from planctl.model.lights import TABLE, Phase
 from planctl.publish.output import write_all
@@ -63,14 +62,8 @@ def write_forms(plan_path: Path, day: date, out: Path) -> list[Path]:
 
     Nothing is written when the plan or one of its follow-ups has errors.
     """
-    checked = check_plans([plan_path], day)
-    if len(checked) != 1:
-        raise UsageError(f"{plan_path}: ange en planfil (en plan åt gången)")
-    files, results = checked[0]
-    errors = blocking(results)
-    if errors or any(r.plan is None and r.follow_up is None for r in results):
-        lines = "".join(line_of(f) + "\n" for f in sorted(errors, key=Finding.sort_key))
-        raise PlanHasErrors(f"{lines}blanketterna skrivs inte förrän felen är rättade")
+    files, results = check_one_plan(plan_path, day)
+    refuse_on_errors(blocking(results), unreadable(results), "blanketterna skrivs inte")
     problem = output_problem(out, files.plan)
     if problem is not None:
         raise UsageError(problem)

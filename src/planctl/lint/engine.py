@@ -162,6 +162,19 @@ def check_plans(paths: Sequence[Path], today: date) -> list[tuple[PlanFiles, lis
     return checked
 
 
+def check_one_plan(path: Path, today: date) -> tuple[PlanFiles, list[FileResult]]:
+    """The plan at ``path`` validated with its follow-ups, for a command that works on one plan."""
+    checked = check_plans([path], today)
+    if len(checked) != 1:
+        raise UsageError(f"{printable(str(path))}: ange en planfil (en plan åt gången)")
+    return checked[0]
+
+
+def unreadable(results: Iterable[FileResult]) -> bool:
+    """Whether a file among ``results`` could be read neither as a plan nor as a follow-up."""
+    return any(r.plan is None and r.follow_up is None for r in results)
+
+
 def not_a_plan(result: FileResult) -> str | None:
     """What a file given where a plan is expected is instead, in words; None for a plan."""
     if result.follow_up is not None:

@@ -13,12 +13,12 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
-from planctl.errors import PlanHasErrors, UsageError
+from planctl.errors import UsageError
 from planctl.files import PlanFiles, is_dir, output_problem, select_plans
-from planctl.lint.engine import blocking, map_units, not_a_plan, not_a_plan_message, validate_unit
+from planctl.lint.engine import blocking, map_units, not_a_plan, not_a_plan_message, unreadable, validate_unit
 from planctl.lint.findings import Finding
-from planctl.lint.reporters.common import line_of
-from planctl.model import Plan
+from planctl.lint.reporters.common import refuse_on_errors
+from planctl.model import FollowUp, Plan
 from planctl.model.sections import Layout
 from planctl.publish.environment import DocumentFormat, render_template
 from planctl.publish.output import encode, write_all
@@ -52,6 +52,21 @@ def render_report(report: FollowUpReport, fmt: DocumentFormat, templates: Path |
     return render_template(REPORT_TEMPLATE[fmt], fmt, templates, rep=report)
 
 
+def document_text(
+    plan: Plan,
+    plan_path: Path,
+    follow_ups: Sequence[FollowUp] | None,
+    fmt: DocumentFormat,
+    templates: Path | None,
+    layout: str | None,
+) -> str:
+    """The plan's document, or, given its ``follow_ups``, its follow-up report, as text;
+    ``layout`` is the repository's preset for a plan that chooses none."""
+    if follow_ups is not None:
+        return render_report(build_report(plan, list(follow_ups), plan_path.name), fmt, templates)
+    return render_document(with_layout(plan, layout), plan_path.name, fmt, templates, plan_path)
+
+
 class _Prepared(NamedTuple):
     """One plan checked and, if nothing stops it, made into its document (in a worker process
     when there are many plans: only what is needed to decide and to write comes back)."""
@@ -59,9 +74,9 @@ class _Prepared(NamedTuple):
     plan: Path
     #: what the file is when it is no plan (a follow-up outside a plan's folder, a lägesbild)
     not_a_plan: str | None
-    #: the errors that stop the document; a file that could not be read at all is ``unreadable``
+    #: the errors that stop the document
     errors: tuple[Finding, ...]
-    unreadable: bool
+    #: None when something stops it: errors, or a file that could not be read at all
     document: bytes | None
 
 
@@ -81,20 +96,14 @@ def _prepare(
     first = results[0]
     what = not_a_plan(first)
     if what is not None:
-        return _Prepared(unit.plan, what, (), False, None)
+        return _Prepared(unit.plan, what, (), None)
     counted = results if report else results[:1]
     errors = tuple(blocking(counted))
-    unreadable = first.plan is None or any(r.plan is None and r.follow_up is None for r in counted)
-    if errors or unreadable or first.plan is None:
-        return _Prepared(unit.plan, None, errors, unreadable, None)
-    document_format: DocumentFormat = "md" if fmt == "md" else "html"
-    if report:
-        follow_ups = [r.follow_up for r in results[1:] if r.follow_up is not None]
-        text = render_report(build_report(first.plan, follow_ups, unit.plan.name), document_format, templates)
-    else:
-        plan = with_layout(first.plan, layout)
-        text = render_document(plan, unit.plan.name, document_format, templates, unit.plan)
-    return _Prepared(unit.plan, None, (), False, encode(text, fmt))
+    if errors or first.plan is None or unreadable(counted):
+        return _Prepared(unit.plan, None, errors, None)
+    follow_ups = [r.follow_up for r in results[1:] if r.follow_up is not None] if report else None
+    text = document_text(first.plan, unit.plan, follow_ups, "md" if fmt == "md" else "html", templates, layout)
+    return _Prepared(unit.plan, None, (), encode(text, fmt))
 
 
 def _publish(
@@ -125,9 +134,7 @@ def _publish(
         if problem is not None:
             raise UsageError(problem)
     errors = [error for item in prepared for error in item.errors]
-    if errors or any(item.unreadable for item in prepared):
-        lines = "".join(line_of(f) + "\n" for f in sorted(errors, key=Finding.sort_key))
-        raise PlanHasErrors(f"{lines}planen återges inte förrän felen är rättade")
+    refuse_on_errors(errors, any(item.document is None for item in prepared), "planen återges inte")
     documents = [(out / f"{item.plan.stem}{suffix}", item.document) for item in prepared if item.document is not None]
     write_all(out, documents)
     return [target for target, _ in documents]

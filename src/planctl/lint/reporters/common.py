@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from planctl.errors import PlanHasErrors
 from planctl.lint.engine import FileResult, counts
 from planctl.lint.findings import Finding, Severity
 from planctl.lint.rules import RULES, Rule
@@ -26,6 +27,15 @@ def line_of(finding: Finding) -> str:
     label = "silenced" if finding.silenced_by is not None else finding.severity.label
     tail = f" [tystad: {finding.silenced_by}]" if finding.silenced_by is not None else ""
     return printable(f"{finding.location()}: {label} {finding.code} {finding.message}{tail}")
+
+
+def refuse_on_errors(errors: Sequence[Finding], unreadable: bool, refused: str) -> None:
+    """Stop a command that needs valid plans: raise PlanHasErrors with each error on its own
+    line and then ``refused`` ("planen återges inte") "förrän felen är rättade", when there are
+    errors or a file could not be read at all."""
+    if errors or unreadable:
+        lines = "".join(line_of(f) + "\n" for f in sorted(errors, key=Finding.sort_key))
+        raise PlanHasErrors(f"{lines}{refused} förrän felen är rättade")
 
 
 def summary_line(results: Sequence[FileResult]) -> str:
