@@ -144,22 +144,28 @@ def validate_unit(unit: PlanFiles, today: date) -> list[FileResult]:
 def check_plans(paths: Sequence[Path], today: date) -> list[tuple[PlanFiles, list[FileResult]]]:
     """The plans a command works on (:func:`select_plans`), each validated with its follow-ups.
 
-    A follow-up that lies outside any plan's folder is no plan: named, it is a usage error;
-    found in a folder, it is passed over (``planctl validate`` reports it, U510).
+    A file that is no plan is left out, or refused where named (:func:`keep_plans`).
+    """
+    checked = [(files, results) for files in select_plans(paths) if (results := validate_unit(files, today))]
+    return keep_plans(paths, checked, lambda item: (item[0].plan, not_a_plan(item[1][0])))
+
+
+def keep_plans(paths: Sequence[Path], items: Iterable[T], what: Callable[[T], tuple[Path, str | None]]) -> list[T]:
+    """``items`` (one per file found under ``paths``) without those whose file is no plan.
+
+    ``what`` gives an item's file and what it is instead of a plan (:func:`not_a_plan`). A
+    follow-up outside any plan's folder, or a lägesbild, is passed over where a folder was
+    given (``planctl validate`` reports it, U510) and is a usage error where it was named.
     """
     named = {path for path in paths if not is_dir(path)}
-    checked = []
-    for files in select_plans(paths):
-        results = validate_unit(files, today)
-        if not results:
-            continue
-        what = not_a_plan(results[0])
-        if what is not None:
-            if files.plan in named:
-                raise UsageError(not_a_plan_message(files.plan, what))
-            continue
-        checked.append((files, results))
-    return checked
+    kept = []
+    for item in items:
+        path, instead = what(item)
+        if instead is None:
+            kept.append(item)
+        elif path in named:
+            raise UsageError(f"{printable(str(path))}: är {instead}; ange planfilen")
+    return kept
 
 
 def check_one_plan(path: Path, today: date) -> tuple[PlanFiles, list[FileResult]]:
@@ -182,10 +188,6 @@ def not_a_plan(result: FileResult) -> str | None:
     if result.lagesbild is not None:
         return "en lägesbild, som visas med den plan som bygger på den"
     return None
-
-
-def not_a_plan_message(path: Path, what: str) -> str:
-    return f"{printable(str(path))}: är {what}; ange planfilen"
 
 
 def with_lagesbild_file(plan: Plan, path: Path) -> Plan:

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from planctl.errors import UsageError
-from planctl.files import PlanFiles, is_dir, output_problem, select_plans
-from planctl.lint.engine import blocking, map_units, not_a_plan, not_a_plan_message, unreadable, validate_unit
+from planctl.files import PlanFiles, output_problem, select_plans
+from planctl.lint.engine import blocking, keep_plans, map_units, not_a_plan, unreadable, validate_unit
 from planctl.lint.findings import Finding
 from planctl.lint.reporters.common import refuse_on_errors
 from planctl.model import FollowUp, Plan
@@ -115,13 +115,8 @@ def _publish(
     file, when ``out`` lies in a plans folder, or when a plan (for a report, one of its
     follow-ups too) has errors that stop publishing.
     """
-    named = {path for path in plans if not is_dir(path)}
-    make = partial(_prepare, **making)
-    prepared = [p for p in map_units(make, select_plans(plans), today or date.today(), jobs) if p is not None]
-    for item in prepared:
-        if item.not_a_plan is not None and item.plan in named:
-            raise UsageError(not_a_plan_message(item.plan, item.not_a_plan))
-    prepared = [item for item in prepared if item.not_a_plan is None]
+    made = map_units(partial(_prepare, **making), select_plans(plans), today or date.today(), jobs)
+    prepared = keep_plans(plans, (p for p in made if p is not None), lambda item: (item.plan, item.not_a_plan))
     if not prepared:
         raise UsageError("inga planfiler att återge")
     targets: dict[str, Path] = {}
