@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import enum
 import importlib.util
@@ -73,13 +72,11 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
 
 
 def snapshot(value: Any) -> Any:
-    """The data handed to a template as plain JSON: records (named tuples, dataclasses) as
-    objects, enums and dates as text, and a plan's own elements by their id (the plan itself is
-    checked elsewhere)."""
+    """The data handed to a template as plain JSON: its records (named tuples) as objects, enums
+    and dates as text, and a plan's own elements by their id (the plan itself is checked
+    elsewhere)."""
     if isinstance(value, tuple) and hasattr(value, "_fields"):
         return {name: snapshot(getattr(value, name)) for name in value._fields}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: snapshot(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, BaseModel):
         ident = getattr(value, "id", None)
         return f"<{type(value).__name__} {ident}>" if ident else f"<{type(value).__name__}>"

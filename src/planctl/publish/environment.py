@@ -3,9 +3,9 @@ each template compiled once.
 
 A municipality's own templates (``--templates DIR``) run in Jinja's sandbox; templates it
 does not override come from planctl's own. planctl's own templates alone are part of
-planctl's code and run without the sandbox, which checks every attribute a template reads. Compiled templates are kept for the whole run
-(a county rendering 290 plans compiles each template once) and, where the user's cache
-folder can be written, between runs.
+planctl's code and run without the sandbox, which checks every attribute a template reads.
+Compiled templates are kept for the whole run (a county rendering 290 plans compiles each
+template once) and, where the user's cache folder can be written, between runs.
 """
 
 from __future__ import annotations
